@@ -1,0 +1,100 @@
+-- name: LoanCreate :one
+INSERT INTO loans (number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose)
+VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('loan_number_seq')::text, 6, '0'),
+        $1, $2, $3, $4, $5, $6, $7)
+RETURNING *;
+
+-- name: LoanGetByID :one
+SELECT * FROM loans WHERE id = $1;
+
+-- name: LoanGetForUpdate :one
+SELECT * FROM loans WHERE id = $1 FOR UPDATE;
+
+-- name: LoanListNewest :many
+SELECT * FROM loans
+WHERE (sqlc.narg(user_id)::uuid IS NULL OR user_id = sqlc.narg(user_id))
+  AND (sqlc.narg(status)::text IS NULL OR status = sqlc.narg(status))
+  AND (sqlc.narg(from_at)::timestamptz IS NULL OR created_at >= sqlc.narg(from_at))
+  AND (sqlc.narg(to_at)::timestamptz IS NULL OR created_at < sqlc.narg(to_at))
+  AND (sqlc.narg(cursor_at)::timestamptz IS NULL OR (created_at, id) < (sqlc.narg(cursor_at)::timestamptz, sqlc.narg(cursor_id)::uuid))
+ORDER BY created_at DESC, id DESC
+LIMIT @lim;
+
+-- name: LoanListOldest :many
+SELECT * FROM loans
+WHERE (sqlc.narg(user_id)::uuid IS NULL OR user_id = sqlc.narg(user_id))
+  AND (sqlc.narg(status)::text IS NULL OR status = sqlc.narg(status))
+  AND (sqlc.narg(from_at)::timestamptz IS NULL OR created_at >= sqlc.narg(from_at))
+  AND (sqlc.narg(to_at)::timestamptz IS NULL OR created_at < sqlc.narg(to_at))
+  AND (sqlc.narg(cursor_at)::timestamptz IS NULL OR (created_at, id) > (sqlc.narg(cursor_at)::timestamptz, sqlc.narg(cursor_id)::uuid))
+ORDER BY created_at ASC, id ASC
+LIMIT @lim;
+
+-- name: LoanUpdateTerms :one
+UPDATE loans SET amount = $2, term_months = $3, purpose = $4, monthly_payment = $5, total_interest = $6, updated_at = now()
+WHERE id = $1
+RETURNING *;
+
+-- name: LoanSetStatus :one
+UPDATE loans SET
+    status          = @status,
+    decision_reason = coalesce(sqlc.narg(decision_reason), decision_reason),
+    decided_by      = coalesce(sqlc.narg(decided_by), decided_by),
+    decided_at      = coalesce(sqlc.narg(decided_at), decided_at),
+    disbursed_at    = coalesce(sqlc.narg(disbursed_at), disbursed_at),
+    closed_at       = coalesce(sqlc.narg(closed_at), closed_at),
+    updated_at      = now()
+WHERE id = @id
+RETURNING *;
+
+-- name: LoanAddPaid :one
+UPDATE loans SET principal_paid = principal_paid + @principal, interest_paid = interest_paid + @interest, updated_at = now()
+WHERE id = @id
+RETURNING *;
+
+-- name: LoanSetDaysPastDue :exec
+UPDATE loans SET days_past_due = $2 WHERE id = $1 AND days_past_due <> $2;
+
+-- name: LoanEventCreate :exec
+INSERT INTO loan_events (loan_id, from_status, to_status, actor_id, reason)
+VALUES ($1, $2, $3, $4, $5);
+
+-- name: LoanEventList :many
+SELECT e.*, u.full_name AS actor_name
+FROM loan_events e LEFT JOIN users u ON u.id = e.actor_id
+WHERE e.loan_id = $1
+ORDER BY e.created_at, e.id;
+
+-- name: InstallmentCreate :copyfrom
+INSERT INTO loan_installments (loan_id, number, due_date, principal, interest) VALUES ($1, $2, $3, $4, $5);
+
+-- name: InstallmentList :many
+SELECT * FROM loan_installments WHERE loan_id = $1 ORDER BY number;
+
+-- name: InstallmentListForLoans :many
+SELECT * FROM loan_installments WHERE loan_id = ANY(@loan_ids::uuid[]) AND status IN ('due', 'overdue') ORDER BY loan_id, number;
+
+-- name: InstallmentApplyPayment :exec
+UPDATE loan_installments SET
+    principal_paid = principal_paid + @principal,
+    interest_paid  = interest_paid + @interest,
+    status = CASE WHEN principal_paid + @principal = principal AND interest_paid + @interest = interest THEN 'paid' ELSE status END
+WHERE loan_id = @loan_id AND number = @number;
+
+-- name: InstallmentWaiveRest :exec
+-- On payoff: principal is all paid, the interest not yet due is waived.
+UPDATE loan_installments SET status = CASE WHEN interest_paid = interest AND principal_paid = principal THEN 'paid' ELSE 'waived' END
+WHERE loan_id = $1 AND status IN ('due', 'overdue');
+
+-- name: InstallmentMarkOverdue :many
+-- The delinquency sweep: open installments due before the given day become overdue.
+UPDATE loan_installments SET status = 'overdue'
+WHERE status = 'due' AND due_date < @today::date
+RETURNING loan_id, number;
+
+-- name: LoanContractPut :exec
+INSERT INTO loan_contracts (loan_id, pdf) VALUES ($1, $2)
+ON CONFLICT (loan_id) DO UPDATE SET pdf = excluded.pdf, created_at = now();
+
+-- name: LoanContractGet :one
+SELECT pdf FROM loan_contracts WHERE loan_id = $1;

@@ -1,0 +1,88 @@
+// Package app assembles the service from its configuration: the one place
+// that knows every capability, used by `lendingd serve` and by the tests.
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	dbgen "github.com/acme/lending/gen/db"
+	"github.com/acme/lending/internal/auth"
+	"github.com/acme/lending/internal/config"
+	"github.com/acme/lending/internal/httpapi"
+	"github.com/acme/lending/internal/users"
+)
+
+// App is a running service's parts.
+type App struct {
+	Config config.Config
+	Pool   *pgxpool.Pool
+	Log    *slog.Logger
+	Auth   *auth.Service
+	Users  *users.Service
+	HTTP   *echo.Echo
+}
+
+// Build wires every capability on an open pool.
+func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (*App, error) {
+	if err := cfg.EnsureJWTSecret(); err != nil {
+		return nil, err
+	}
+	pw := auth.NewPasswords(cfg.BcryptCost)
+	tokens := auth.NewTokens(cfg.JWTSecret, cfg.JWTIssuer, cfg.JWTAudience, cfg.AccessTTL)
+	a := &App{
+		Config: cfg, Pool: pool, Log: log,
+		Auth: auth.NewService(pool, pw, tokens, cfg.RefreshTTL, auth.Throttle{
+			MaxFailures: cfg.LoginMaxFailures, Window: cfg.LoginWindow, Lockout: cfg.LoginLockout,
+		}),
+		Users: users.NewService(pool, pw),
+	}
+	srv := httpapi.NewServer(a.Auth, a.Users, cfg.Currency, nil)
+	e, err := httpapi.New(cfg, pool, log, srv)
+	if err != nil {
+		return nil, err
+	}
+	a.HTTP = e
+	return a, nil
+}
+
+// EnsureFirstAdmin creates admin@localhost with a random password when the
+// database has no admin, printing the password once and keeping it in a
+// 0600 file of the data folder.
+func (a *App) EnsureFirstAdmin(ctx context.Context) error {
+	exists, err := dbgen.New(a.Pool).UserAdminExists(ctx)
+	if err != nil || exists {
+		return err
+	}
+	buf := make([]byte, 15)
+	if _, err := rand.Read(buf); err != nil {
+		return err
+	}
+	password := base64.RawURLEncoding.EncodeToString(buf)
+	if _, err := a.Auth.CreateUser(ctx, "admin@localhost", password, "Administrator", auth.RoleAdmin); err != nil {
+		return fmt.Errorf("create first admin: %w", err)
+	}
+	path := filepath.Join(a.Config.DataDir, "admin-password.txt")
+	if err := os.MkdirAll(a.Config.DataDir, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, []byte(password+"\n"), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "\n  First admin created: admin@localhost / %s\n  (also saved to %s; change it after logging in)\n\n", password, path)
+	return nil
+}
+
+// Shutdown stops accepting requests, lets in-flight ones finish, then
+// stops background work.
+func (a *App) Shutdown(ctx context.Context, srv interface{ Shutdown(context.Context) error }) error {
+	return srv.Shutdown(ctx)
+}

@@ -1,0 +1,112 @@
+// Package database opens the pgx pool and runs transactions with bounded
+// retries of serialization failures and deadlocks.
+package database
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/acme/lending/internal/apperr"
+)
+
+// Open connects a pool. Custom plans are forced so optional filters
+// (`$1 IS NULL OR col = $1`) keep using their indexes.
+func Open(ctx context.Context, dsn string, maxConns int32) (*pgxpool.Pool, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
+	}
+	if maxConns > 0 {
+		cfg.MaxConns = maxConns
+	}
+	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	cfg.ConnConfig.RuntimeParams["timezone"] = "UTC"
+	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect database: %w", err)
+	}
+	return pool, nil
+}
+
+// MaxAttempts bounds how often a transaction is retried after a
+// serialization failure or deadlock.
+const MaxAttempts = 8
+
+// InTx runs fn in a transaction and commits it, retrying the whole
+// function when PostgreSQL reports 40001 or 40P01.
+func InTx(ctx context.Context, pool *pgxpool.Pool, fn func(tx pgx.Tx) error) error {
+	var err error
+	for attempt := 1; attempt <= MaxAttempts; attempt++ {
+		err = runOnce(ctx, pool, fn)
+		if err == nil || !IsRetryable(err) {
+			return Classify(err)
+		}
+		// Short jittered backoff so racing transactions drift apart.
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt*attempt) * time.Millisecond):
+		}
+	}
+	return apperr.Conflict("contention", "the request lost a race with a concurrent one; retry it")
+}
+
+func runOnce(ctx context.Context, pool *pgxpool.Pool, fn func(tx pgx.Tx) error) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit(ctx)
+}
+
+// IsRetryable reports a serialization failure or deadlock.
+func IsRetryable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "40001" || pgErr.Code == "40P01"
+	}
+	return false
+}
+
+// IsUniqueViolation reports a unique constraint violation (optionally of a named constraint).
+func IsUniqueViolation(err error, constraint string) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" {
+		return constraint == "" || pgErr.ConstraintName == constraint
+	}
+	return false
+}
+
+// IsNoRows reports pgx.ErrNoRows.
+func IsNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
+
+// Classify turns infrastructure failures the client should see as such
+// (database unreachable) into domain errors; others pass unchanged.
+func Classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := apperr.As(err); ok {
+		return err
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) || pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded) {
+		return apperr.Unavailable("the database is not reachable; retry shortly")
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && (pgErr.Code == "57P01" || pgErr.Code == "57P03" || pgErr.Code[:2] == "08") {
+		return apperr.Unavailable("the database is restarting; retry shortly")
+	}
+	return err
+}

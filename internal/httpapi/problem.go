@@ -1,0 +1,167 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/labstack/echo/v4"
+
+	api "github.com/acme/lending/gen/api"
+	"github.com/acme/lending/internal/apperr"
+	"github.com/acme/lending/internal/database"
+)
+
+const problemBase = "https://lending.example/problems/"
+
+// statusOf is the one table from domain failure to HTTP status.
+var statusOf = map[apperr.Kind]int{
+	apperr.KindInvalid:        http.StatusBadRequest,
+	apperr.KindUnauthorized:   http.StatusUnauthorized,
+	apperr.KindForbidden:      http.StatusForbidden,
+	apperr.KindNotFound:       http.StatusNotFound,
+	apperr.KindConflict:       http.StatusConflict,
+	apperr.KindUnprocessable:  http.StatusUnprocessableEntity,
+	apperr.KindRateLimited:    http.StatusTooManyRequests,
+	apperr.KindUnavailable:    http.StatusServiceUnavailable,
+	apperr.KindNotImplemented: http.StatusNotImplemented,
+}
+
+// writeProblem renders an RFC 9457 document.
+func writeProblem(c echo.Context, p api.Problem) error {
+	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+	c.Response().WriteHeader(p.Status)
+	return json.NewEncoder(c.Response()).Encode(p)
+}
+
+func problemFromDomain(e *apperr.Error) api.Problem {
+	p := api.Problem{
+		Type:   problemBase + e.Slug,
+		Title:  e.Title,
+		Status: statusOf[e.Kind],
+		Detail: &e.Detail,
+	}
+	if len(e.Fields) > 0 {
+		fes := make([]api.FieldError, len(e.Fields))
+		for i, f := range e.Fields {
+			fes[i] = api.FieldError{Field: f.Field, Message: f.Message}
+		}
+		p.Errors = &fes
+	}
+	return p
+}
+
+func simpleProblem(status int, slug, detail string) api.Problem {
+	return api.Problem{Type: problemBase + slug, Title: http.StatusText(status), Status: status, Detail: &detail}
+}
+
+// errorHandler is Echo's single exit for failures: domain errors, Echo's
+// own (404, 405, 413), validation errors and unexpected ones (500, logged,
+// never shown).
+func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
+	return func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		err = database.Classify(err)
+		var p api.Problem
+		var he *echo.HTTPError
+		if de, ok := apperr.As(err); ok {
+			p = problemFromDomain(de)
+			if de.RetryAfter > 0 {
+				c.Response().Header().Set("Retry-After", strconv.Itoa(int(de.RetryAfter.Seconds())))
+			}
+		} else if errors.As(err, &he) {
+			p = problemFromHTTPError(he)
+		} else {
+			log.ErrorContext(c.Request().Context(), "unhandled error", "err", err, "path", c.Path())
+			p = simpleProblem(http.StatusInternalServerError, "internal", "an unexpected error occurred; it has been logged")
+		}
+		if p.Status >= 500 {
+			log.WarnContext(c.Request().Context(), "server error", "status", p.Status, "err", err)
+		}
+		if c.Request().Method == http.MethodHead {
+			_ = c.NoContent(p.Status)
+			return
+		}
+		_ = writeProblem(c, p)
+	}
+}
+
+func problemFromHTTPError(he *echo.HTTPError) api.Problem {
+	if de, ok := apperr.As(he.Internal); ok {
+		return problemFromDomain(de)
+	}
+	msg := http.StatusText(he.Code)
+	if s, ok := he.Message.(string); ok && s != "" {
+		msg = s
+	}
+	switch he.Code {
+	case http.StatusRequestEntityTooLarge:
+		return simpleProblem(he.Code, "too-large", "the request body is too large")
+	case http.StatusNotFound:
+		return simpleProblem(he.Code, "not-found", "no such resource")
+	case http.StatusMethodNotAllowed:
+		return simpleProblem(he.Code, "method-not-allowed", "method not allowed on this resource")
+	case http.StatusUnsupportedMediaType:
+		return simpleProblem(he.Code, "unsupported-media-type", msg)
+	case http.StatusBadRequest:
+		return classifyRequestError(he, msg)
+	}
+	if he.Code >= 500 {
+		return simpleProblem(he.Code, "internal", "an unexpected error occurred")
+	}
+	return simpleProblem(he.Code, strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "-"), msg)
+}
+
+// classifyRequestError splits the validator's 400s: a body or parameter
+// that breaks the schema is 422 with the offending field; a wrong
+// Content-Type is 415; unparsable input stays 400.
+func classifyRequestError(he *echo.HTTPError, msg string) api.Problem {
+	var re *openapi3filter.RequestError
+	if !errors.As(he.Internal, &re) {
+		if strings.Contains(msg, "Unsupported Media Type") {
+			return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type", "send application/json")
+		}
+		return simpleProblem(http.StatusBadRequest, "bad-request", msg)
+	}
+	if strings.HasPrefix(re.Reason, "header Content-Type") {
+		return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type", "send one of the content types the operation documents (usually application/json)")
+	}
+	var se *openapi3.SchemaError
+	if errors.As(re.Err, &se) {
+		field := strings.Join(se.JSONPointer(), ".")
+		if re.Parameter != nil {
+			field = re.Parameter.Name
+		}
+		reason := se.Reason
+		if field == "" {
+			field = "body"
+		}
+		p := simpleProblem(http.StatusUnprocessableEntity, "validation", field+": "+reason)
+		p.Title = "Invalid request"
+		p.Errors = &[]api.FieldError{{Field: field, Message: reason}}
+		return p
+	}
+	detail := re.Reason
+	if re.Err != nil {
+		detail = strings.TrimSpace(detail + " " + firstLine(re.Err.Error()))
+	}
+	if re.Parameter != nil {
+		detail = "parameter " + re.Parameter.Name + ": " + detail
+	}
+	if detail == "" {
+		detail = msg
+	}
+	return simpleProblem(http.StatusBadRequest, "bad-request", detail)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -1,0 +1,211 @@
+// Package ledger is the only way money moves: every movement is a set of
+// immutable double-entry transfers, applied to guarded account balances
+// in the caller's database transaction.
+package ledger
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/google/uuid"
+
+	dbgen "github.com/acme/lending/gen/db"
+	"github.com/acme/lending/internal/apperr"
+	"github.com/acme/lending/internal/database"
+)
+
+// Account kinds. Wallets and loan receivables keep a running balance
+// (guarded by CHECKs); platform accounts are busy rows shared by every
+// request, so their balance is derived from transfers instead of being
+// updated on each movement (no hot-row lock serialising all deposits).
+const (
+	KindWallet         = "wallet"
+	KindReceivable     = "loan_receivable"
+	KindCash           = "cash"
+	KindPendingPayouts = "pending_payouts"
+	KindInterestIncome = "interest_income"
+)
+
+// Transaction types shown to users.
+const (
+	TxDeposit            = "deposit"
+	TxDisbursement       = "disbursement"
+	TxWithdrawal         = "withdrawal"
+	TxWithdrawalReversal = "withdrawal_reversal"
+	TxRepayment          = "repayment"
+)
+
+// Account is a ledger account reference.
+type Account struct {
+	ID   uuid.UUID
+	Kind string
+}
+
+func (a Account) maintained() bool { return a.Kind == KindWallet || a.Kind == KindReceivable }
+
+// Transfer moves Amount from Debit to Credit.
+type Transfer struct {
+	Kind          string
+	Debit, Credit Account
+	Amount        int64
+}
+
+// Movement is one posting: its transfers and, when a wallet is touched,
+// the user-visible transaction recorded with them.
+type Movement struct {
+	UserID       uuid.UUID
+	Type         string // wallet transaction type; empty when no wallet is touched
+	Wallet       Account
+	LoanID       *uuid.UUID
+	WithdrawalID *uuid.UUID
+	Description  string
+	Transfers    []Transfer
+}
+
+// Ledger posts movements. Platform account ids are looked up once.
+type Ledger struct {
+	once     sync.Once
+	onceErr  error
+	platform map[string]Account
+}
+
+// New returns a ledger.
+func New() *Ledger { return &Ledger{} }
+
+// ErrInsufficientFunds is answered when a wallet would go negative.
+func ErrInsufficientFunds(available, requested int64, currency string) error {
+	return apperr.Unprocessable("insufficient-funds", "Insufficient funds",
+		"the available balance is %s %s; %s %s was requested",
+		FormatMinor(available), currency, FormatMinor(requested), currency)
+}
+
+// FormatMinor renders cents as a decimal string (12345 -> "123.45").
+func FormatMinor(v int64) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+}
+
+// Platform returns a platform account by kind.
+func (l *Ledger) Platform(ctx context.Context, q *dbgen.Queries, kind string) (Account, error) {
+	l.once.Do(func() {
+		l.platform = map[string]Account{}
+		for _, k := range []string{KindCash, KindPendingPayouts, KindInterestIncome} {
+			id, err := q.LedgerPlatformAccountID(ctx, k)
+			if err != nil {
+				l.onceErr = fmt.Errorf("platform account %s: %w", k, err)
+				return
+			}
+			l.platform[k] = Account{ID: id, Kind: k}
+		}
+	})
+	if l.onceErr != nil {
+		err := l.onceErr
+		l.once = sync.Once{} // try again on the next call (e.g. the database was down)
+		return Account{}, err
+	}
+	return l.platform[kind], nil
+}
+
+// OpenWallet creates a user's wallet account.
+func OpenWallet(ctx context.Context, q *dbgen.Queries, userID uuid.UUID) error {
+	_, err := q.LedgerAccountCreate(ctx, dbgen.LedgerAccountCreateParams{Kind: KindWallet, UserID: &userID})
+	return err
+}
+
+// OpenReceivable creates the receivable account of a loan.
+func OpenReceivable(ctx context.Context, q *dbgen.Queries, userID, loanID uuid.UUID) (Account, error) {
+	id, err := q.LedgerAccountCreate(ctx, dbgen.LedgerAccountCreateParams{Kind: KindReceivable, UserID: &userID, LoanID: &loanID})
+	return Account{ID: id, Kind: KindReceivable}, err
+}
+
+// WalletOf returns a user's wallet account and balance.
+func WalletOf(ctx context.Context, q *dbgen.Queries, userID uuid.UUID) (Account, int64, error) {
+	w, err := q.LedgerWalletGet(ctx, &userID)
+	if database.IsNoRows(err) {
+		return Account{}, 0, apperr.NotFound("wallet")
+	}
+	return Account{ID: w.ID, Kind: KindWallet}, w.Balance, err
+}
+
+// ReceivableOf returns a loan's receivable account and balance.
+func ReceivableOf(ctx context.Context, q *dbgen.Queries, loanID uuid.UUID) (Account, int64, error) {
+	r, err := q.LedgerReceivableGet(ctx, &loanID)
+	return Account{ID: r.ID, Kind: KindReceivable}, r.Balance, err
+}
+
+// Post applies a movement inside the caller's transaction. Balances are
+// changed in account-id order so concurrent postings cannot deadlock; a
+// wallet that would go negative fails the whole movement with 422.
+func (l *Ledger) Post(ctx context.Context, q *dbgen.Queries, m Movement, currency string) (*dbgen.WalletTransaction, error) {
+	deltas := map[uuid.UUID]int64{}
+	kinds := map[uuid.UUID]Account{}
+	for _, t := range m.Transfers {
+		if t.Amount <= 0 {
+			return nil, fmt.Errorf("ledger: non-positive transfer %d", t.Amount)
+		}
+		deltas[t.Debit.ID] -= t.Amount
+		deltas[t.Credit.ID] += t.Amount
+		kinds[t.Debit.ID], kinds[t.Credit.ID] = t.Debit, t.Credit
+	}
+	ids := make([]uuid.UUID, 0, len(deltas))
+	for id := range deltas {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return slices.Compare(a[:], b[:]) })
+
+	var walletAfter int64
+	for _, id := range ids {
+		acct, delta := kinds[id], deltas[id]
+		if !acct.maintained() || delta == 0 {
+			continue
+		}
+		bal, err := q.LedgerAccountAdjust(ctx, dbgen.LedgerAccountAdjustParams{ID: id, Delta: delta})
+		if database.IsNoRows(err) {
+			if acct.Kind == KindWallet {
+				cur, _ := q.LedgerWalletGet(ctx, &m.UserID)
+				return nil, ErrInsufficientFunds(cur.Balance, -delta, currency)
+			}
+			return nil, apperr.Unprocessable("exceeds-balance", "Amount too large", "the amount exceeds what is owed")
+		}
+		if err != nil {
+			return nil, err
+		}
+		if id == m.Wallet.ID {
+			walletAfter = bal
+		}
+	}
+
+	var wtx *dbgen.WalletTransaction
+	if m.Type != "" {
+		var desc *string
+		if m.Description != "" {
+			desc = &m.Description
+		}
+		row, err := q.WalletTransactionCreate(ctx, dbgen.WalletTransactionCreateParams{
+			UserID: m.UserID, Type: m.Type, Amount: deltas[m.Wallet.ID], BalanceAfter: walletAfter,
+			LoanID: m.LoanID, WithdrawalID: m.WithdrawalID, Description: desc,
+		})
+		if err != nil {
+			return nil, err
+		}
+		wtx = &row
+	}
+	for _, t := range m.Transfers {
+		var wtxID *uuid.UUID
+		if wtx != nil {
+			wtxID = &wtx.ID
+		}
+		if err := q.LedgerTransferCreate(ctx, dbgen.LedgerTransferCreateParams{
+			Kind: t.Kind, DebitAccountID: t.Debit.ID, CreditAccountID: t.Credit.ID, Amount: t.Amount,
+			WalletTransactionID: wtxID, UserID: &m.UserID, LoanID: m.LoanID, WithdrawalID: m.WithdrawalID,
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return wtx, nil
+}
