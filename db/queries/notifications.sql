@@ -20,3 +20,10 @@ RETURNING *;
 
 -- name: UserListAdminIDs :many
 SELECT id FROM users WHERE role = 'admin' AND status = 'active';
+
+-- name: NotificationPublish :exec
+-- NOTIFY is transactional: listeners hear it only if the transaction commits.
+SELECT pg_notify('lending_events', @payload::text);
+
+-- name: NotificationGetByID :one
+SELECT * FROM notifications WHERE id = $1;

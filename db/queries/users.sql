@@ -34,3 +34,6 @@ SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin');
 
 -- name: UserCount :one
 SELECT count(*) FROM users;
+
+-- name: UserListByIDs :many
+SELECT id, full_name, email FROM users WHERE id = ANY(@ids::uuid[]);

@@ -48,6 +48,26 @@ func (q *Queries) NotificationCreate(ctx context.Context, arg NotificationCreate
 	return i, err
 }
 
+const notificationGetByID = `-- name: NotificationGetByID :one
+SELECT id, user_id, type, title, body, data, read_at, created_at FROM notifications WHERE id = $1
+`
+
+func (q *Queries) NotificationGetByID(ctx context.Context, id uuid.UUID) (Notification, error) {
+	row := q.db.QueryRow(ctx, notificationGetByID, id)
+	var i Notification
+	err := row.Scan(
+		&i.ID,
+		&i.UserID,
+		&i.Type,
+		&i.Title,
+		&i.Body,
+		&i.Data,
+		&i.ReadAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const notificationList = `-- name: NotificationList :many
 SELECT id, user_id, type, title, body, data, read_at, created_at FROM notifications
 WHERE user_id = $1
@@ -125,6 +145,16 @@ func (q *Queries) NotificationMarkRead(ctx context.Context, arg NotificationMark
 		&i.CreatedAt,
 	)
 	return i, err
+}
+
+const notificationPublish = `-- name: NotificationPublish :exec
+SELECT pg_notify('lending_events', $1::text)
+`
+
+// NOTIFY is transactional: listeners hear it only if the transaction commits.
+func (q *Queries) NotificationPublish(ctx context.Context, payload string) error {
+	_, err := q.db.Exec(ctx, notificationPublish, payload)
+	return err
 }
 
 const notificationUnreadCount = `-- name: NotificationUnreadCount :one

@@ -107,7 +107,9 @@ func dueOrder(st []InstallmentState) []int {
 
 // horizon returns the horizon day at asOf: the due day of the first
 // installment due on or after asOf's day (overdue installments plus the next
-// one are within it). ok is false when every installment is already past due,
+// one are within it). On a due date, the next period has accrued nothing
+// yet, so paying that day's installment and then the payoff costs the same
+// as paying the payoff at once. ok is false when every installment is already past due,
 // in which case all of them are within the horizon.
 func horizon(st []InstallmentState, order []int, asOf time.Time) (h time.Time, ok bool) {
 	today := day(asOf)

@@ -12,14 +12,18 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/acme/lending/gen/api/client"
+	dbgen "github.com/acme/lending/gen/db"
 	"github.com/acme/lending/internal/app"
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/config"
+	"github.com/acme/lending/internal/database"
+	"github.com/acme/lending/internal/ledger"
 	"github.com/acme/lending/internal/logging"
 	"github.com/acme/lending/internal/testdb"
 )
@@ -32,6 +36,21 @@ type Env struct {
 	Pool   *pgxpool.Pool
 	Server *httptest.Server
 	Anon   *client.ClientWithResponses
+	offset atomic.Int64 // how far the fake clock runs ahead of real time
+}
+
+// Now is the service clock: real time shifted by Advance.
+func (e *Env) Now() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }
+
+// Advance moves the service clock forward.
+func (e *Env) Advance(d time.Duration) { e.offset.Add(int64(d)) }
+
+// CheckLedger fails the test when a ledger invariant does not hold.
+func (e *Env) CheckLedger() {
+	e.T.Helper()
+	if err := ledger.CheckInvariants(context.Background(), dbgen.New(e.Pool)); err != nil {
+		e.T.Fatalf("ledger invariant broken: %v", err)
+	}
 }
 
 // Option tweaks the configuration before the service starts.
@@ -66,18 +85,23 @@ func New(t testing.TB, opts ...Option) *Env {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	pool := testdb.NewPool(t)
+	pool, err := database.Open(context.Background(), testdb.New(t), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
 	log := logging.New(io.Discard, slog.LevelError)
 	if testing.Verbose() {
 		log = logging.New(testWriter{t}, slog.LevelWarn)
 	}
-	a, err := app.Build(cfg, pool, log)
+	env := &Env{T: t, Pool: pool}
+	a, err := app.Build(cfg, pool, log, app.WithClock(env.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(a.HTTP)
 	t.Cleanup(srv.Close)
-	env := &Env{T: t, URL: srv.URL, App: a, Pool: pool, Server: srv}
+	env.URL, env.App, env.Server = srv.URL, a, srv
 	env.Anon = env.client("")
 	return env
 }

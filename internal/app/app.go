@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -18,21 +19,30 @@ import (
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/config"
 	"github.com/acme/lending/internal/httpapi"
+	"github.com/acme/lending/internal/idempotency"
+	"github.com/acme/lending/internal/ledger"
+	"github.com/acme/lending/internal/lending"
+	"github.com/acme/lending/internal/notify"
 	"github.com/acme/lending/internal/users"
+	"github.com/acme/lending/internal/wallet"
+	"github.com/acme/lending/internal/withdrawals"
 )
 
 // App is a running service's parts.
 type App struct {
-	Config config.Config
-	Pool   *pgxpool.Pool
-	Log    *slog.Logger
-	Auth   *auth.Service
-	Users  *users.Service
-	HTTP   *echo.Echo
+	Config  config.Config
+	Pool    *pgxpool.Pool
+	Log     *slog.Logger
+	Auth    *auth.Service
+	Users   *users.Service
+	Lending *lending.Service
+	HTTP    *echo.Echo
+	// Clock is the time source of the domain; tests replace it to move time.
+	Clock func() time.Time
 }
 
 // Build wires every capability on an open pool.
-func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (*App, error) {
+func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Option) (*App, error) {
 	if err := cfg.EnsureJWTSecret(); err != nil {
 		return nil, err
 	}
@@ -44,8 +54,21 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (*App, error
 			MaxFailures: cfg.LoginMaxFailures, Window: cfg.LoginWindow, Lockout: cfg.LoginLockout,
 		}),
 		Users: users.NewService(pool, pw),
+		Clock: time.Now,
 	}
-	srv := httpapi.NewServer(a.Auth, a.Users, cfg.Currency, nil)
+	for _, o := range opts {
+		o(a)
+	}
+	l := ledger.New()
+	a.Lending = lending.NewService(pool, l, cfg.Loan, cfg.Currency, a.Clock)
+	srv := httpapi.NewServer(httpapi.Services{
+		Pool: pool, Auth: a.Auth, Users: a.Users, Lending: a.Lending,
+		Wallet:      wallet.NewService(pool, l, wallet.SimulatedRail{}, cfg.Currency),
+		Withdrawals: withdrawals.NewService(pool, l, cfg.Currency),
+		Idempotency: idempotency.NewStore(pool),
+		Inbox:       notify.NewInbox(pool),
+		Currency:    cfg.Currency,
+	})
 	e, err := httpapi.New(cfg, pool, log, srv)
 	if err != nil {
 		return nil, err
@@ -53,6 +76,12 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger) (*App, error
 	a.HTTP = e
 	return a, nil
 }
+
+// Option adjusts the app before it is wired.
+type Option func(*App)
+
+// WithClock sets the domain clock.
+func WithClock(now func() time.Time) Option { return func(a *App) { a.Clock = now } }
 
 // EnsureFirstAdmin creates admin@localhost with a random password when the
 // database has no admin, printing the password once and keeping it in a

@@ -346,3 +346,5 @@ func readAll(t *testing.T, resp *http.Response) string {
 	}
 	return sb.String()
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

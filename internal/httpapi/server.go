@@ -4,29 +4,53 @@ import (
 	"context"
 	"net"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
-	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	api "github.com/acme/lending/gen/api"
 	dbgen "github.com/acme/lending/gen/db"
 	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/auth"
+	"github.com/acme/lending/internal/idempotency"
+	"github.com/acme/lending/internal/lending"
+	"github.com/acme/lending/internal/notify"
 	"github.com/acme/lending/internal/users"
+	"github.com/acme/lending/internal/wallet"
+	"github.com/acme/lending/internal/withdrawals"
 )
+
+// Services are the domain capabilities the handlers call.
+type Services struct {
+	Pool        *pgxpool.Pool
+	Auth        *auth.Service
+	Users       *users.Service
+	Lending     *lending.Service
+	Wallet      *wallet.Service
+	Withdrawals *withdrawals.Service
+	Idempotency *idempotency.Store
+	Inbox       *notify.Inbox
+	Currency    string
+}
 
 // Server implements api.StrictServerInterface on top of the domain services.
 type Server struct {
-	auth     *auth.Service
-	users    *users.Service
-	currency string
-	money    any
+	pool        *pgxpool.Pool
+	auth        *auth.Service
+	users       *users.Service
+	lending     *lending.Service
+	wallet      *wallet.Service
+	withdrawals *withdrawals.Service
+	idem        *idempotency.Store
+	inbox       *notify.Inbox
+	currency    string
 }
 
 var _ api.StrictServerInterface = (*Server)(nil)
 
-// NewServer wires the handlers; money may be nil until those services exist.
-func NewServer(a *auth.Service, u *users.Service, currency string, money any) *Server {
-	return &Server{auth: a, users: u, currency: currency, money: money}
+// NewServer wires the handlers.
+func NewServer(d Services) *Server {
+	return &Server{pool: d.Pool, auth: d.Auth, users: d.Users, lending: d.Lending, wallet: d.Wallet,
+		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, currency: d.Currency}
 }
 
 // principal returns the caller; the validator guarantees one on secured operations.
@@ -200,5 +224,3 @@ func (s *Server) DeactivateUser(ctx context.Context, r api.DeactivateUserRequest
 	}
 	return api.DeactivateUser200JSONResponse(toUser(u)), nil
 }
-
-var _ = openapi_types.UUID{}

@@ -1,0 +1,76 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/acme/lending/internal/auth"
+	"github.com/acme/lending/internal/database"
+	"github.com/acme/lending/internal/idempotency"
+)
+
+// mutate runs a state change in one transaction (retried on serialization
+// failures). With an Idempotency-Key it reserves the key first, stores the
+// JSON reply in the same transaction as the effect, and answers a repeat
+// with the stored reply instead of running the effect again.
+func mutate[T any](ctx context.Context, s *Server, p auth.Principal, key *string, op string, req any, status int, write func(tx pgx.Tx) (T, error)) (T, *replay, error) {
+	var out T
+	var ir *idempotency.Request
+	if key != nil {
+		body, err := json.Marshal(req)
+		if err != nil {
+			return out, nil, err
+		}
+		r := idempotency.Request{UserID: p.UserID, Key: *key, Operation: op, Body: body}
+		stored, err := s.idem.Begin(ctx, r)
+		if err != nil {
+			return out, nil, err
+		}
+		if stored != nil {
+			return out, &replay{*stored}, nil
+		}
+		ir = &r
+	}
+	err := database.InTx(ctx, s.pool, func(tx pgx.Tx) error {
+		var err error
+		if out, err = write(tx); err != nil {
+			return err
+		}
+		if ir == nil {
+			return nil
+		}
+		var buf bytes.Buffer
+		if err := json.NewEncoder(&buf).Encode(out); err != nil {
+			return err
+		}
+		return s.idem.Complete(ctx, tx, *ir, status, buf.Bytes())
+	})
+	if err != nil && ir != nil {
+		s.idem.Release(ctx, *ir) // only drops a reservation whose effect did not commit
+	}
+	return out, nil, err
+}
+
+// replay answers with a stored response, byte for byte.
+type replay struct{ idempotency.Stored }
+
+func (r replay) write(w http.ResponseWriter) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Idempotency-Replayed", "true")
+	w.WriteHeader(r.Status)
+	_, err := w.Write(r.Body)
+	return err
+}
+
+func (r replay) VisitApplyLoanResponse(w http.ResponseWriter) error         { return r.write(w) }
+func (r replay) VisitDecideLoanResponse(w http.ResponseWriter) error        { return r.write(w) }
+func (r replay) VisitDisburseLoanResponse(w http.ResponseWriter) error      { return r.write(w) }
+func (r replay) VisitDepositResponse(w http.ResponseWriter) error           { return r.write(w) }
+func (r replay) VisitRepayResponse(w http.ResponseWriter) error             { return r.write(w) }
+func (r replay) VisitRequestWithdrawalResponse(w http.ResponseWriter) error { return r.write(w) }
+func (r replay) VisitProcessWithdrawalResponse(w http.ResponseWriter) error { return r.write(w) }
+func (r replay) VisitCancelWithdrawalResponse(w http.ResponseWriter) error  { return r.write(w) }

@@ -1,0 +1,47 @@
+package httpapi
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	api "github.com/acme/lending/gen/api"
+	dbgen "github.com/acme/lending/gen/db"
+	"github.com/acme/lending/internal/database"
+	"github.com/acme/lending/internal/page"
+)
+
+func (s *Server) ListNotifications(ctx context.Context, r api.ListNotificationsRequestObject) (api.ListNotificationsResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := page.Decode(r.Params.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	lim := page.Limit(r.Params.Limit)
+	rows, unread, err := s.inbox.List(ctx, p.UserID, r.Params.Unread != nil && *r.Params.Unread, c.At, c.ID, lim+1)
+	if err != nil {
+		return nil, database.Classify(err)
+	}
+	rows, next := page.Next(rows, lim, func(n dbgen.Notification) (time.Time, uuid.UUID) { return n.CreatedAt, n.ID })
+	items := make([]api.Notification, len(rows))
+	for i, n := range rows {
+		items[i] = toNotification(n)
+	}
+	return api.ListNotifications200JSONResponse(api.NotificationPage{Items: items, UnreadCount: unread, NextCursor: next}), nil
+}
+
+func (s *Server) MarkNotificationRead(ctx context.Context, r api.MarkNotificationReadRequestObject) (api.MarkNotificationReadResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.inbox.MarkRead(ctx, p.UserID, r.Id)
+	if err != nil {
+		return nil, database.Classify(err)
+	}
+	return api.MarkNotificationRead200JSONResponse(toNotification(n)), nil
+}

@@ -1,0 +1,106 @@
+// Package notify records notifications for people and announces them to
+// live listeners. Both happen inside the caller's transaction: the row is
+// stored with the business change, and PostgreSQL delivers the NOTIFY only
+// if that transaction commits, so nothing is announced for a rolled-back
+// change and nothing is lost while the person is offline.
+package notify
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/google/uuid"
+
+	dbgen "github.com/acme/lending/gen/db"
+	"github.com/acme/lending/internal/apperr"
+	"github.com/acme/lending/internal/database"
+)
+
+// Channel is the PostgreSQL channel live events travel on.
+const Channel = "lending_events"
+
+// Event is one notification for one person.
+type Event struct {
+	UserID uuid.UUID
+	Type   string // e.g. loan.approved
+	Title  string
+	Body   string
+	Data   map[string]any
+}
+
+// Envelope is what travels over NOTIFY: the stored notification's id and
+// recipient (listeners load the row itself, keeping the payload small).
+type Envelope struct {
+	NotificationID uuid.UUID `json:"notification_id"`
+	UserID         uuid.UUID `json:"user_id"`
+}
+
+// Send stores the notification and queues its announcement.
+func Send(ctx context.Context, q *dbgen.Queries, e Event) error {
+	data, err := json.Marshal(e.Data)
+	if err != nil {
+		return err
+	}
+	if e.Data == nil {
+		data = []byte("{}")
+	}
+	n, err := q.NotificationCreate(ctx, dbgen.NotificationCreateParams{
+		UserID: e.UserID, Type: e.Type, Title: e.Title, Body: e.Body, Data: data,
+	})
+	if err != nil {
+		return err
+	}
+	payload, err := json.Marshal(Envelope{NotificationID: n.ID, UserID: n.UserID})
+	if err != nil {
+		return err
+	}
+	return q.NotificationPublish(ctx, string(payload))
+}
+
+// SendToAdmins notifies every active staff member.
+func SendToAdmins(ctx context.Context, q *dbgen.Queries, e Event) error {
+	ids, err := q.UserListAdminIDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		e.UserID = id
+		if err := Send(ctx, q, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Inbox reads a person's stored notifications.
+type Inbox struct{ q *dbgen.Queries }
+
+// NewInbox returns an inbox reader on db.
+func NewInbox(db dbgen.DBTX) *Inbox { return &Inbox{q: dbgen.New(db)} }
+
+// List returns a page of notifications, newest first, and the unread count.
+func (i *Inbox) List(ctx context.Context, userID uuid.UUID, unreadOnly bool, cursorAt *time.Time, cursorID *uuid.UUID, limit int32) ([]dbgen.Notification, int64, error) {
+	rows, err := i.q.NotificationList(ctx, dbgen.NotificationListParams{
+		UserID: userID, UnreadOnly: unreadOnly, CursorAt: cursorAt, CursorID: cursorID, Lim: limit,
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	unread, err := i.q.NotificationUnreadCount(ctx, userID)
+	return rows, unread, err
+}
+
+// MarkRead marks one of the person's notifications read; others' are not found.
+func (i *Inbox) MarkRead(ctx context.Context, userID, id uuid.UUID) (dbgen.Notification, error) {
+	n, err := i.q.NotificationMarkRead(ctx, dbgen.NotificationMarkReadParams{ID: id, UserID: userID})
+	if database.IsNoRows(err) {
+		return n, apperr.NotFound("notification")
+	}
+	return n, err
+}
+
+// Get loads one notification (for live delivery).
+func (i *Inbox) Get(ctx context.Context, id uuid.UUID) (dbgen.Notification, error) {
+	return i.q.NotificationGetByID(ctx, id)
+}
