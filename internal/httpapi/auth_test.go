@@ -268,7 +268,7 @@ func TestOperationalEndpoints(t *testing.T) {
 		"/api/openapi.yaml":  "openapi: 3.0.3",
 		"/api/openapi.json":  `"openapi":"3.0.3"`,
 		"/docs/":             "swagger-ui",
-		"/metrics":           "http_requests_total",
+		"/metrics":           "db_pool_connections",
 		"/":                  "<html",
 		"/loans/some/client": "<html",
 	} {

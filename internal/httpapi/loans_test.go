@@ -227,8 +227,14 @@ func TestRejectionCancellationAndTransitions(t *testing.T) {
 	rejected := apply(t, bob, 50_000, 12)
 	decide(t, admin, rejected.Id, client.Reject)
 	for _, op := range []func() (int, []byte){
-		func() (int, []byte) { r, _ := bob.C.DisburseLoanWithResponse(ctx, rejected.Id, nil); return r.StatusCode(), r.Body },
-		func() (int, []byte) { r, _ := bob.C.CancelLoanWithResponse(ctx, rejected.Id); return r.StatusCode(), r.Body },
+		func() (int, []byte) {
+			r, _ := bob.C.DisburseLoanWithResponse(ctx, rejected.Id, nil)
+			return r.StatusCode(), r.Body
+		},
+		func() (int, []byte) {
+			r, _ := bob.C.CancelLoanWithResponse(ctx, rejected.Id)
+			return r.StatusCode(), r.Body
+		},
 		func() (int, []byte) {
 			r, _ := admin.C.DecideLoanWithResponse(ctx, rejected.Id, nil, client.DecideLoanJSONRequestBody{Decision: client.Approve, Reason: "x"})
 			return r.StatusCode(), r.Body
