@@ -76,7 +76,9 @@ CREATE TABLE wallet_transactions (
     loan_id       uuid,
     withdrawal_id uuid,
     description   text,
-    created_at    timestamptz NOT NULL DEFAULT now()
+    -- clock_timestamp, not now(): rows are written while the wallet row is
+    -- locked, so per-wallet time order is the order balances changed in.
+    created_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX wallet_tx_user_idx ON wallet_transactions (user_id, created_at DESC, id DESC);
 CREATE INDEX wallet_tx_created_idx ON wallet_transactions (created_at DESC, id DESC);
@@ -93,7 +95,7 @@ CREATE TABLE ledger_transfers (
     user_id               uuid,
     loan_id               uuid,
     withdrawal_id         uuid,
-    created_at            timestamptz NOT NULL DEFAULT now(),
+    created_at            timestamptz NOT NULL DEFAULT clock_timestamp(),
     CHECK (debit_account_id <> credit_account_id)
 );
 CREATE INDEX ledger_transfers_debit_idx ON ledger_transfers (debit_account_id);
