@@ -141,7 +141,7 @@ func TestBorrowerJourney(t *testing.T) {
 	// Pay six installments on their due dates, exactly as scheduled.
 	var paidInterest int64
 	for m := 0; m < 6; m++ {
-		env.Advance(lines[m].DueDate.Time.Sub(env.Now()) + time.Hour)
+		env.Advance(lines[m].DueDate.Sub(env.Now()) + time.Hour)
 		r, err := ann.C.RepayWithResponse(ctx, nil, client.RepayJSONRequestBody{LoanId: loan.Id, Amount: lines[m].Payment})
 		if err != nil || r.JSON201 == nil {
 			t.Fatalf("repay month %d: %v %s", m+1, err, r.Body)

@@ -76,7 +76,7 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 	e.GET("/docs", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/docs/") })
 	e.GET("/docs/*", echo.WrapHandler(web.Docs()))
 
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		return nil, err
 	}
