@@ -94,6 +94,14 @@ type LoanInstallment struct {
 	Status        string
 }
 
+type LoanTotal struct {
+	Status        string
+	Shard         int32
+	Count         int64
+	Amount        int64
+	PrincipalPaid int64
+}
+
 type LoginThrottle struct {
 	Key         string
 	Failures    int32

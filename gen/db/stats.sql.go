@@ -11,22 +11,25 @@ import (
 )
 
 const statsDaily = `-- name: StatsDaily :many
-SELECT (created_at AT TIME ZONE 'UTC')::date AS day,
-       count(*) FILTER (WHERE to_status = 'submitted' AND from_status IS NULL)::bigint AS applications,
-       count(*) FILTER (WHERE to_status = 'approved')::bigint AS approvals,
-       count(*) FILTER (WHERE to_status = 'disbursed')::bigint AS disbursements
-FROM loan_events
-WHERE created_at >= $1::timestamptz
+SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day,
+       count(*) FILTER (WHERE e.from_status IS NULL)::bigint AS applications,
+       count(*) FILTER (WHERE e.to_status = 'approved')::bigint AS approvals,
+       count(*) FILTER (WHERE e.to_status = 'disbursed')::bigint AS disbursements,
+       coalesce(sum(l.amount) FILTER (WHERE e.to_status = 'disbursed'), 0)::bigint AS disbursed_amount
+FROM loan_events e JOIN loans l ON l.id = e.loan_id
+WHERE e.created_at >= $1::timestamptz
 GROUP BY 1 ORDER BY 1
 `
 
 type StatsDailyRow struct {
-	Day           time.Time
-	Applications  int64
-	Approvals     int64
-	Disbursements int64
+	Day             time.Time
+	Applications    int64
+	Approvals       int64
+	Disbursements   int64
+	DisbursedAmount int64
 }
 
+// Transitions per UTC day since @since (loan_events_day_idx).
 func (q *Queries) StatsDaily(ctx context.Context, since time.Time) ([]StatsDailyRow, error) {
 	rows, err := q.db.Query(ctx, statsDaily, since)
 	if err != nil {
@@ -41,6 +44,7 @@ func (q *Queries) StatsDaily(ctx context.Context, since time.Time) ([]StatsDaily
 			&i.Applications,
 			&i.Approvals,
 			&i.Disbursements,
+			&i.DisbursedAmount,
 		); err != nil {
 			return nil, err
 		}
@@ -53,14 +57,15 @@ func (q *Queries) StatsDaily(ctx context.Context, since time.Time) ([]StatsDaily
 }
 
 const statsLoansByStatus = `-- name: StatsLoansByStatus :many
-SELECT status, count(*)::bigint AS count, coalesce(sum(amount), 0)::bigint AS amount
-FROM loans GROUP BY status ORDER BY status
+SELECT status, sum(count)::bigint AS count, sum(amount)::bigint AS amount, sum(principal_paid)::bigint AS principal_paid
+FROM loan_totals GROUP BY status ORDER BY status
 `
 
 type StatsLoansByStatusRow struct {
-	Status string
-	Count  int64
-	Amount int64
+	Status        string
+	Count         int64
+	Amount        int64
+	PrincipalPaid int64
 }
 
 func (q *Queries) StatsLoansByStatus(ctx context.Context) ([]StatsLoansByStatusRow, error) {
@@ -72,7 +77,12 @@ func (q *Queries) StatsLoansByStatus(ctx context.Context) ([]StatsLoansByStatusR
 	items := []StatsLoansByStatusRow{}
 	for rows.Next() {
 		var i StatsLoansByStatusRow
-		if err := rows.Scan(&i.Status, &i.Count, &i.Amount); err != nil {
+		if err := rows.Scan(
+			&i.Status,
+			&i.Count,
+			&i.Amount,
+			&i.PrincipalPaid,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -81,24 +91,6 @@ func (q *Queries) StatsLoansByStatus(ctx context.Context) ([]StatsLoansByStatusR
 		return nil, err
 	}
 	return items, nil
-}
-
-const statsOutstanding = `-- name: StatsOutstanding :one
-SELECT coalesce(sum(amount), 0)::bigint AS total_disbursed,
-       coalesce(sum(amount - principal_paid) FILTER (WHERE status = 'disbursed'), 0)::bigint AS outstanding_principal
-FROM loans WHERE status IN ('disbursed', 'repaid')
-`
-
-type StatsOutstandingRow struct {
-	TotalDisbursed       int64
-	OutstandingPrincipal int64
-}
-
-func (q *Queries) StatsOutstanding(ctx context.Context) (StatsOutstandingRow, error) {
-	row := q.db.QueryRow(ctx, statsOutstanding)
-	var i StatsOutstandingRow
-	err := row.Scan(&i.TotalDisbursed, &i.OutstandingPrincipal)
-	return i, err
 }
 
 const statsOverdue = `-- name: StatsOverdue :one
@@ -134,4 +126,15 @@ func (q *Queries) StatsPendingWithdrawals(ctx context.Context) (StatsPendingWith
 	var i StatsPendingWithdrawalsRow
 	err := row.Scan(&i.Count, &i.Amount)
 	return i, err
+}
+
+const statsUsers = `-- name: StatsUsers :one
+SELECT count(*)::bigint FROM users
+`
+
+func (q *Queries) StatsUsers(ctx context.Context) (int64, error) {
+	row := q.db.QueryRow(ctx, statsUsers)
+	var column_1 int64
+	err := row.Scan(&column_1)
+	return column_1, err
 }

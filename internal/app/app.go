@@ -23,6 +23,7 @@ import (
 	"github.com/acme/lending/internal/ledger"
 	"github.com/acme/lending/internal/lending"
 	"github.com/acme/lending/internal/notify"
+	"github.com/acme/lending/internal/portfolio"
 	"github.com/acme/lending/internal/users"
 	"github.com/acme/lending/internal/wallet"
 	"github.com/acme/lending/internal/withdrawals"
@@ -67,6 +68,7 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		Withdrawals: withdrawals.NewService(pool, l, cfg.Currency),
 		Idempotency: idempotency.NewStore(pool),
 		Inbox:       notify.NewInbox(pool),
+		Portfolio:   portfolio.NewService(pool, a.Clock),
 		Currency:    cfg.Currency,
 	})
 	e, err := httpapi.New(cfg, pool, log, srv)

@@ -13,10 +13,6 @@ func (s *Server) ListJobs(_ context.Context, _ api.ListJobsRequestObject) (api.L
 	return nil, apperr.NotImplemented("ListJobs")
 }
 
-func (s *Server) GetAdminStats(_ context.Context, _ api.GetAdminStatsRequestObject) (api.GetAdminStatsResponseObject, error) {
-	return nil, apperr.NotImplemented("GetAdminStats")
-}
-
 func (s *Server) OpenWebSocket(_ context.Context, _ api.OpenWebSocketRequestObject) (api.OpenWebSocketResponseObject, error) {
 	return nil, apperr.NotImplemented("OpenWebSocket")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/acme/lending/internal/idempotency"
 	"github.com/acme/lending/internal/lending"
 	"github.com/acme/lending/internal/notify"
+	"github.com/acme/lending/internal/portfolio"
 	"github.com/acme/lending/internal/users"
 	"github.com/acme/lending/internal/wallet"
 	"github.com/acme/lending/internal/withdrawals"
@@ -29,6 +30,7 @@ type Services struct {
 	Withdrawals *withdrawals.Service
 	Idempotency *idempotency.Store
 	Inbox       *notify.Inbox
+	Portfolio   *portfolio.Service
 	Currency    string
 }
 
@@ -42,6 +44,7 @@ type Server struct {
 	withdrawals *withdrawals.Service
 	idem        *idempotency.Store
 	inbox       *notify.Inbox
+	portfolio   *portfolio.Service
 	currency    string
 }
 
@@ -50,7 +53,7 @@ var _ api.StrictServerInterface = (*Server)(nil)
 // NewServer wires the handlers.
 func NewServer(d Services) *Server {
 	return &Server{pool: d.Pool, auth: d.Auth, users: d.Users, lending: d.Lending, wallet: d.Wallet,
-		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, currency: d.Currency}
+		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, portfolio: d.Portfolio, currency: d.Currency}
 }
 
 // principal returns the caller; the validator guarantees one on secured operations.

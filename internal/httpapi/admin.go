@@ -1,0 +1,34 @@
+package httpapi
+
+import (
+	"context"
+
+	openapi_types "github.com/oapi-codegen/runtime/types"
+
+	api "github.com/acme/lending/gen/api"
+)
+
+func (s *Server) GetAdminStats(ctx context.Context, _ api.GetAdminStatsRequestObject) (api.GetAdminStatsResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.portfolio.Get(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	out := api.AdminStats{
+		Currency: s.currency, TotalDisbursed: st.TotalDisbursed, OutstandingPrincipal: st.Outstanding,
+		OverdueAmount: st.OverdueAmount, OverdueCount: st.OverdueCount,
+		PendingWithdrawalsAmount: st.PendingWithdrawals, PendingWithdrawalsCount: st.PendingCount,
+		UsersCount: st.Users, LoansByStatus: []api.StatusFigure{}, Daily: make([]api.DailyFigure, len(st.Daily)),
+	}
+	for _, f := range st.ByStatus {
+		out.LoansByStatus = append(out.LoansByStatus, api.StatusFigure{Status: api.LoanStatus(f.Status), Count: f.Count, Amount: f.Amount})
+	}
+	for i, d := range st.Daily {
+		out.Daily[i] = api.DailyFigure{Date: openapi_types.Date{Time: d.Date}, Applications: d.Applications,
+			Approvals: d.Approvals, Disbursements: d.Disbursements, DisbursedAmount: d.DisbursedAmount}
+	}
+	return api.GetAdminStats200JSONResponse(out), nil
+}
