@@ -115,6 +115,9 @@ func serve(ctx context.Context, log *slog.Logger) error {
 	if err := a.EnsureFirstAdmin(ctx); err != nil {
 		return err
 	}
+	bgCtx, stopBackground := context.WithCancel(context.Background())
+	defer stopBackground()
+	a.Start(bgCtx)
 
 	srv := &http.Server{
 		Addr:              cfg.HTTPAddr,

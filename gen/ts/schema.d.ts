@@ -620,7 +620,7 @@ export interface components {
         /** @enum {string} */
         UserStatus: "active" | "deactivated";
         RegisterRequest: {
-            /** Format: email */
+            /** @description An e-mail address */
             email: string;
             /** @description 8 to 72 bytes */
             password: string;
@@ -669,9 +669,9 @@ export interface components {
         };
         UserUpdate: {
             full_name?: string;
-            /** Format: email */
+            /** @description An e-mail address */
             email?: string;
-            /** @description New password */
+            /** @description New password, 8 to 72 bytes */
             password?: string;
             current_password?: string;
             role?: components["schemas"]["Role"];
@@ -798,7 +798,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             loan_id: string;
-            from_status?: components["schemas"]["LoanStatus"] | null;
+            /**
+             * @description Null for the first event
+             * @enum {string|null}
+             */
+            from_status?: "submitted" | "approved" | "rejected" | "cancelled" | "disbursed" | "repaid" | null;
             to_status: components["schemas"]["LoanStatus"];
             /** Format: uuid */
             actor_id?: string | null;
@@ -968,7 +972,7 @@ export interface components {
         };
         WsMessage: {
             /**
-             * @description The notification type, or `hello` on connect
+             * @description The notification type
              * @example loan.approved
              */
             type: string;

@@ -99,11 +99,47 @@ func New(t testing.TB, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(a.HTTP)
-	t.Cleanup(srv.Close)
-	env.URL, env.App, env.Server = srv.URL, a, srv
-	env.Anon = env.client("")
+	env.start(a)
 	return env
+}
+
+// start serves a over HTTP with its background parts running until cleanup.
+func (e *Env) start(a *app.App) {
+	bg, stop := context.WithCancel(context.Background())
+	a.Start(bg)
+	select {
+	case <-a.Hub.Ready():
+	case <-time.After(10 * time.Second):
+		e.T.Fatal("realtime listener did not start")
+	}
+	srv := httptest.NewServer(a.HTTP)
+	e.T.Cleanup(func() {
+		a.Hub.Shutdown(context.Background())
+		srv.Close()
+		stop()
+	})
+	e.URL, e.App, e.Server = srv.URL, a, srv
+	e.Anon = e.client("")
+}
+
+// Instance starts another server on the same database, as a second
+// instance behind a load balancer would be.
+func (e *Env) Instance(opts ...app.Option) *Env {
+	e.T.Helper()
+	pool, err := database.Open(context.Background(), e.Pool.Config().ConnString(), 10)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.T.Cleanup(pool.Close)
+	other := &Env{T: e.T, Pool: pool}
+	other.offset.Store(e.offset.Load())
+	cfg := e.App.Config
+	a, err := app.Build(cfg, pool, logging.New(io.Discard, slog.LevelError), append([]app.Option{app.WithClock(other.Now)}, opts...)...)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	other.start(a)
+	return other
 }
 
 type testWriter struct{ t testing.TB }

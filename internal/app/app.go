@@ -8,12 +8,14 @@ import (
 	"encoding/base64"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
 
 	dbgen "github.com/acme/lending/gen/db"
 	"github.com/acme/lending/internal/auth"
@@ -24,6 +26,7 @@ import (
 	"github.com/acme/lending/internal/lending"
 	"github.com/acme/lending/internal/notify"
 	"github.com/acme/lending/internal/portfolio"
+	"github.com/acme/lending/internal/realtime"
 	"github.com/acme/lending/internal/users"
 	"github.com/acme/lending/internal/wallet"
 	"github.com/acme/lending/internal/withdrawals"
@@ -37,6 +40,7 @@ type App struct {
 	Auth    *auth.Service
 	Users   *users.Service
 	Lending *lending.Service
+	Hub     *realtime.Hub
 	HTTP    *echo.Echo
 	// Clock is the time source of the domain; tests replace it to move time.
 	Clock func() time.Time
@@ -71,7 +75,16 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		Portfolio:   portfolio.NewService(pool, a.Clock),
 		Currency:    cfg.Currency,
 	})
-	e, err := httpapi.New(cfg, pool, log, srv)
+	a.Hub = realtime.NewHub(pool, log, httpapi.RenderNotification)
+	e, err := httpapi.New(cfg, pool, log, srv, httpapi.Extras{
+		Routes: func(e *echo.Echo) {
+			e.GET("/api/ws", a.Hub.Handler(a.Auth, originHosts(cfg.CORSOrigins)))
+		},
+		Collectors: []prometheus.Collector{
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "websocket_clients", Help: "Open WebSocket connections on this instance."},
+				func() float64 { return float64(a.Hub.Connected()) }),
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -112,8 +125,25 @@ func (a *App) EnsureFirstAdmin(ctx context.Context) error {
 	return nil
 }
 
-// Shutdown stops accepting requests, lets in-flight ones finish, then
-// stops background work.
+// Start runs the background parts (live event listener) until ctx ends.
+func (a *App) Start(ctx context.Context) {
+	go a.Hub.Run(ctx)
+}
+
+// Shutdown stops accepting requests, lets in-flight ones finish, closes
+// live sockets with "going away", then stops background work.
 func (a *App) Shutdown(ctx context.Context, srv interface{ Shutdown(context.Context) error }) error {
+	a.Hub.Shutdown(ctx)
 	return srv.Shutdown(ctx)
+}
+
+// originHosts turns CORS origins into the host patterns WebSocket accepts.
+func originHosts(origins []string) []string {
+	var hosts []string
+	for _, o := range origins {
+		if u, err := url.Parse(o); err == nil && u.Host != "" {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
 }

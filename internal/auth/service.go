@@ -19,6 +19,7 @@ import (
 	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/database"
 	"github.com/acme/lending/internal/ledger"
+	"github.com/acme/lending/internal/notify"
 )
 
 // Throttle configures login throttling; MaxFailures 0 disables it.
@@ -182,9 +183,24 @@ func (s *Service) Refresh(ctx context.Context, refreshToken string) (TokenPair, 
 	return pair, err
 }
 
-// Logout revokes a session.
-func (s *Service) Logout(ctx context.Context, sessionID uuid.UUID) error {
-	return database.Classify(s.q.SessionRevoke(ctx, sessionID))
+// Logout revokes a session and closes its live sockets on every instance.
+func (s *Service) Logout(ctx context.Context, p Principal) error {
+	return database.InTx(ctx, s.pool, func(tx pgx.Tx) error {
+		q := s.q.WithTx(tx)
+		if err := q.SessionRevoke(ctx, p.SessionID); err != nil {
+			return err
+		}
+		return notify.SessionEnded(ctx, q, p.UserID, p.SessionID)
+	})
+}
+
+// CheckSession reports whether p's session is still live (401 when not).
+func (s *Service) CheckSession(ctx context.Context, p Principal) error {
+	sess, err := s.q.SessionGetActive(ctx, p.SessionID)
+	if database.IsNoRows(err) || (err == nil && sess.Status != "active") {
+		return apperr.Unauthorized("the session has ended")
+	}
+	return database.Classify(err)
 }
 
 // Authenticate verifies an access token and that its session is still

@@ -65,3 +65,6 @@ func toNotification(n dbgen.Notification) api.Notification {
 	_ = json.Unmarshal(n.Data, &data)
 	return api.Notification{Id: n.ID, Type: n.Type, Title: n.Title, Body: n.Body, Data: data, ReadAt: n.ReadAt, CreatedAt: n.CreatedAt}
 }
+
+// RenderNotification is the JSON of the API's Notification schema (used for live messages).
+func RenderNotification(n dbgen.Notification) ([]byte, error) { return json.Marshal(toNotification(n)) }

@@ -8,6 +8,7 @@ import (
 
 	api "github.com/acme/lending/gen/api"
 	dbgen "github.com/acme/lending/gen/db"
+	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/database"
 	"github.com/acme/lending/internal/page"
 )
@@ -44,4 +45,10 @@ func (s *Server) MarkNotificationRead(ctx context.Context, r api.MarkNotificatio
 		return nil, database.Classify(err)
 	}
 	return api.MarkNotificationRead200JSONResponse(toNotification(n)), nil
+}
+
+// OpenWebSocket is served by the realtime hub, which replaces this route
+// (a WebSocket upgrade cannot go through the strict JSON handler).
+func (s *Server) OpenWebSocket(context.Context, api.OpenWebSocketRequestObject) (api.OpenWebSocketResponseObject, error) {
+	return nil, apperr.Invalid("GET /api/ws needs a WebSocket upgrade")
 }

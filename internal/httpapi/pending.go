@@ -12,7 +12,3 @@ import (
 func (s *Server) ListJobs(_ context.Context, _ api.ListJobsRequestObject) (api.ListJobsResponseObject, error) {
 	return nil, apperr.NotImplemented("ListJobs")
 }
-
-func (s *Server) OpenWebSocket(_ context.Context, _ api.OpenWebSocketRequestObject) (api.OpenWebSocketResponseObject, error) {
-	return nil, apperr.NotImplemented("OpenWebSocket")
-}

@@ -16,6 +16,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 	echomw "github.com/oapi-codegen/echo-middleware"
+	"github.com/prometheus/client_golang/prometheus"
 
 	apispec "github.com/acme/lending/api"
 	api "github.com/acme/lending/gen/api"
@@ -30,8 +31,15 @@ import (
 // 503 instead of hanging the client.
 const RequestTimeout = 15 * time.Second
 
+// Extras are routes and metrics that other capabilities contribute.
+type Extras struct {
+	// Routes registered after the generated ones (a same path replaces the generated handler).
+	Routes     func(e *echo.Echo)
+	Collectors []prometheus.Collector
+}
+
 // New builds the whole HTTP handler.
-func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, extra ...func(*echo.Echo)) (*echo.Echo, error) {
+func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, extras Extras) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
@@ -49,6 +57,7 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 	}))
 	e.Use(requestLog(log))
 	m := newMetrics()
+	m.reg.MustRegister(extras.Collectors...)
 	e.Use(m.middleware())
 	e.Use(securityHeaders(cfg.TLSCertFile != ""))
 	if len(cfg.CORSOrigins) > 0 {
@@ -103,8 +112,8 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 	})
 	g.Use(withEchoContext, validator)
 	api.RegisterHandlers(g, api.NewStrictHandler(srv, nil))
-	for _, f := range extra {
-		f(e)
+	if extras.Routes != nil {
+		extras.Routes(e)
 	}
 
 	e.GET("/admin", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })

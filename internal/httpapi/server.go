@@ -144,7 +144,7 @@ func (s *Server) Logout(ctx context.Context, _ api.LogoutRequestObject) (api.Log
 	if err != nil {
 		return nil, err
 	}
-	if err := s.auth.Logout(ctx, p.SessionID); err != nil {
+	if err := s.auth.Logout(ctx, p); err != nil {
 		return nil, err
 	}
 	return api.Logout204Response{}, nil

@@ -32,8 +32,22 @@ type Event struct {
 // Envelope is what travels over NOTIFY: the stored notification's id and
 // recipient (listeners load the row itself, keeping the payload small).
 type Envelope struct {
-	NotificationID uuid.UUID `json:"notification_id"`
+	NotificationID uuid.UUID `json:"notification_id,omitempty"`
 	UserID         uuid.UUID `json:"user_id"`
+	// SessionEnded asks every instance to close the sockets of SessionID
+	// (or of all the user's sessions when it is the zero UUID).
+	SessionEnded bool      `json:"session_ended,omitempty"`
+	SessionID    uuid.UUID `json:"session_id,omitempty"`
+}
+
+// SessionEnded announces (on commit) that a session or all of a user's
+// sessions ended, so live sockets close at once on every instance.
+func SessionEnded(ctx context.Context, q *dbgen.Queries, userID, sessionID uuid.UUID) error {
+	payload, err := json.Marshal(Envelope{UserID: userID, SessionEnded: true, SessionID: sessionID})
+	if err != nil {
+		return err
+	}
+	return q.NotificationPublish(ctx, string(payload))
 }
 
 // Send stores the notification and queues its announcement.

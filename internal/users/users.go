@@ -15,6 +15,7 @@ import (
 	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/database"
+	"github.com/acme/lending/internal/notify"
 	"github.com/acme/lending/internal/page"
 )
 
@@ -140,7 +141,10 @@ func (s *Service) Update(ctx context.Context, p auth.Principal, id uuid.UUID, in
 		}
 		switch {
 		case out.Status != "active" || out.Role != cur.Role:
-			return q.SessionRevokeAllForUser(ctx, id)
+			if err := q.SessionRevokeAllForUser(ctx, id); err != nil {
+				return err
+			}
+			return notify.SessionEnded(ctx, q, id, uuid.Nil)
 		case in.Password != nil:
 			return q.SessionRevokeOthersForUser(ctx, dbgen.SessionRevokeOthersForUserParams{UserID: id, Keep: p.SessionID})
 		}

@@ -929,7 +929,7 @@ type WsMessage struct {
 	Data      Notification       `json:"data"`
 	Id        openapi_types.UUID `json:"id"`
 
-	// Type The notification type, or `hello` on connect
+	// Type The notification type
 	//
 	// Example: loan.approved
 	Type string `json:"type"`
