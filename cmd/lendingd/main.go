@@ -117,7 +117,9 @@ func serve(ctx context.Context, log *slog.Logger) error {
 	}
 	bgCtx, stopBackground := context.WithCancel(context.Background())
 	defer stopBackground()
-	a.Start(bgCtx)
+	if err := a.Start(bgCtx); err != nil {
+		return err
+	}
 
 	srv := &http.Server{
 		Addr:              cfg.HTTPAddr,

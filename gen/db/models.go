@@ -118,6 +118,7 @@ type Notification struct {
 	Data      json.RawMessage
 	ReadAt    *time.Time
 	CreatedAt time.Time
+	EmailedAt *time.Time
 }
 
 type RefreshToken struct {

@@ -15,7 +15,7 @@ import (
 
 const notificationCreate = `-- name: NotificationCreate :one
 INSERT INTO notifications (user_id, type, title, body, data) VALUES ($1, $2, $3, $4, $5)
-RETURNING id, user_id, type, title, body, data, read_at, created_at
+RETURNING id, user_id, type, title, body, data, read_at, created_at, emailed_at
 `
 
 type NotificationCreateParams struct {
@@ -44,12 +44,13 @@ func (q *Queries) NotificationCreate(ctx context.Context, arg NotificationCreate
 		&i.Data,
 		&i.ReadAt,
 		&i.CreatedAt,
+		&i.EmailedAt,
 	)
 	return i, err
 }
 
 const notificationGetByID = `-- name: NotificationGetByID :one
-SELECT id, user_id, type, title, body, data, read_at, created_at FROM notifications WHERE id = $1
+SELECT id, user_id, type, title, body, data, read_at, created_at, emailed_at FROM notifications WHERE id = $1
 `
 
 func (q *Queries) NotificationGetByID(ctx context.Context, id uuid.UUID) (Notification, error) {
@@ -64,12 +65,13 @@ func (q *Queries) NotificationGetByID(ctx context.Context, id uuid.UUID) (Notifi
 		&i.Data,
 		&i.ReadAt,
 		&i.CreatedAt,
+		&i.EmailedAt,
 	)
 	return i, err
 }
 
 const notificationList = `-- name: NotificationList :many
-SELECT id, user_id, type, title, body, data, read_at, created_at FROM notifications
+SELECT id, user_id, type, title, body, data, read_at, created_at, emailed_at FROM notifications
 WHERE user_id = $1
   AND (NOT $2::bool OR read_at IS NULL)
   AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
@@ -109,6 +111,7 @@ func (q *Queries) NotificationList(ctx context.Context, arg NotificationListPara
 			&i.Data,
 			&i.ReadAt,
 			&i.CreatedAt,
+			&i.EmailedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -123,7 +126,7 @@ func (q *Queries) NotificationList(ctx context.Context, arg NotificationListPara
 const notificationMarkRead = `-- name: NotificationMarkRead :one
 UPDATE notifications SET read_at = coalesce(read_at, now())
 WHERE id = $1 AND user_id = $2
-RETURNING id, user_id, type, title, body, data, read_at, created_at
+RETURNING id, user_id, type, title, body, data, read_at, created_at, emailed_at
 `
 
 type NotificationMarkReadParams struct {
@@ -143,6 +146,7 @@ func (q *Queries) NotificationMarkRead(ctx context.Context, arg NotificationMark
 		&i.Data,
 		&i.ReadAt,
 		&i.CreatedAt,
+		&i.EmailedAt,
 	)
 	return i, err
 }

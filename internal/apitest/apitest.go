@@ -95,7 +95,7 @@ func New(t testing.TB, opts ...Option) *Env {
 		log = logging.New(testWriter{t}, slog.LevelWarn)
 	}
 	env := &Env{T: t, Pool: pool}
-	a, err := app.Build(cfg, pool, log, app.WithClock(env.Now))
+	a, err := app.Build(cfg, pool, log, app.WithClock(env.Now), app.WithJobPoll(50*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,9 @@ func New(t testing.TB, opts ...Option) *Env {
 // start serves a over HTTP with its background parts running until cleanup.
 func (e *Env) start(a *app.App) {
 	bg, stop := context.WithCancel(context.Background())
-	a.Start(bg)
+	if err := a.Start(bg); err != nil {
+		e.T.Fatal(err)
+	}
 	select {
 	case <-a.Hub.Ready():
 	case <-time.After(10 * time.Second):
@@ -116,6 +118,9 @@ func (e *Env) start(a *app.App) {
 	e.T.Cleanup(func() {
 		a.Hub.Shutdown(context.Background())
 		srv.Close()
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = a.Jobs.Stop(sctx)
 		stop()
 	})
 	e.URL, e.App, e.Server = srv.URL, a, srv
@@ -134,7 +139,7 @@ func (e *Env) Instance(opts ...app.Option) *Env {
 	other := &Env{T: e.T, Pool: pool}
 	other.offset.Store(e.offset.Load())
 	cfg := e.App.Config
-	a, err := app.Build(cfg, pool, logging.New(io.Discard, slog.LevelError), append([]app.Option{app.WithClock(other.Now)}, opts...)...)
+	a, err := app.Build(cfg, pool, logging.New(io.Discard, slog.LevelError), append([]app.Option{app.WithClock(other.Now), app.WithJobPoll(50 * time.Millisecond)}, opts...)...)
 	if err != nil {
 		e.T.Fatal(err)
 	}

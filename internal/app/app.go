@@ -22,6 +22,7 @@ import (
 	"github.com/acme/lending/internal/config"
 	"github.com/acme/lending/internal/httpapi"
 	"github.com/acme/lending/internal/idempotency"
+	"github.com/acme/lending/internal/jobs"
 	"github.com/acme/lending/internal/ledger"
 	"github.com/acme/lending/internal/lending"
 	"github.com/acme/lending/internal/notify"
@@ -41,9 +42,11 @@ type App struct {
 	Users   *users.Service
 	Lending *lending.Service
 	Hub     *realtime.Hub
+	Jobs    *jobs.Queue
 	HTTP    *echo.Echo
 	// Clock is the time source of the domain; tests replace it to move time.
-	Clock func() time.Time
+	Clock   func() time.Time
+	jobPoll time.Duration
 }
 
 // Build wires every capability on an open pool.
@@ -65,7 +68,18 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		o(a)
 	}
 	l := ledger.New()
-	a.Lending = lending.NewService(pool, l, cfg.Loan, cfg.Currency, a.Clock)
+	var sender jobs.Sender = jobs.LogSender{Log: log}
+	if cfg.SMTP.Addr != "" {
+		sender = jobs.SMTPSender{Addr: cfg.SMTP.Addr, From: cfg.SMTP.From, User: cfg.SMTP.User, Password: cfg.SMTP.Password}
+	}
+	queue, err := jobs.New(pool, log, jobs.Config{
+		Sender: sender, Currency: cfg.Currency, Now: a.Clock, FetchPoll: a.jobPoll,
+	})
+	if err != nil {
+		return nil, err
+	}
+	a.Jobs = queue
+	a.Lending = lending.NewService(pool, l, queue, cfg.Loan, cfg.Currency, a.Clock)
 	srv := httpapi.NewServer(httpapi.Services{
 		Pool: pool, Auth: a.Auth, Users: a.Users, Lending: a.Lending,
 		Wallet:      wallet.NewService(pool, l, wallet.SimulatedRail{}, cfg.Currency),
@@ -73,6 +87,7 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		Idempotency: idempotency.NewStore(pool),
 		Inbox:       notify.NewInbox(pool),
 		Portfolio:   portfolio.NewService(pool, a.Clock),
+		Jobs:        queue,
 		Currency:    cfg.Currency,
 	})
 	a.Hub = realtime.NewHub(pool, log, httpapi.RenderNotification)
@@ -97,6 +112,9 @@ type Option func(*App)
 
 // WithClock sets the domain clock.
 func WithClock(now func() time.Time) Option { return func(a *App) { a.Clock = now } }
+
+// WithJobPoll makes workers poll for jobs this often (tests want it fast).
+func WithJobPoll(d time.Duration) Option { return func(a *App) { a.jobPoll = d } }
 
 // EnsureFirstAdmin creates admin@localhost with a random password when the
 // database has no admin, printing the password once and keeping it in a
@@ -125,16 +143,22 @@ func (a *App) EnsureFirstAdmin(ctx context.Context) error {
 	return nil
 }
 
-// Start runs the background parts (live event listener) until ctx ends.
-func (a *App) Start(ctx context.Context) {
+// Start runs the background parts (live event listener, job workers) until ctx ends.
+func (a *App) Start(ctx context.Context) error {
 	go a.Hub.Run(ctx)
+	return a.Jobs.Start(ctx)
 }
 
 // Shutdown stops accepting requests, lets in-flight ones finish, closes
-// live sockets with "going away", then stops background work.
+// live sockets with "going away", then lets running jobs finish; jobs not
+// started stay queued for another instance.
 func (a *App) Shutdown(ctx context.Context, srv interface{ Shutdown(context.Context) error }) error {
 	a.Hub.Shutdown(ctx)
-	return srv.Shutdown(ctx)
+	err := srv.Shutdown(ctx)
+	if jerr := a.Jobs.Stop(ctx); err == nil {
+		err = jerr
+	}
+	return err
 }
 
 // originHosts turns CORS origins into the host patterns WebSocket accepts.

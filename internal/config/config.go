@@ -39,6 +39,12 @@ type Config struct {
 	LoginLockout     time.Duration
 
 	Loan LoanLimits
+	SMTP SMTP
+}
+
+// SMTP configures e-mail delivery; without Addr e-mails go to the log.
+type SMTP struct {
+	Addr, From, User, Password string
 }
 
 // LoanLimits are the product's terms.

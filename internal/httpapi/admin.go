@@ -6,6 +6,8 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	api "github.com/acme/lending/gen/api"
+	"github.com/acme/lending/internal/apperr"
+	"github.com/acme/lending/internal/page"
 )
 
 func (s *Server) GetAdminStats(ctx context.Context, _ api.GetAdminStatsRequestObject) (api.GetAdminStatsResponseObject, error) {
@@ -31,4 +33,33 @@ func (s *Server) GetAdminStats(ctx context.Context, _ api.GetAdminStatsRequestOb
 			Approvals: d.Approvals, Disbursements: d.Disbursements, DisbursedAmount: d.DisbursedAmount}
 	}
 	return api.GetAdminStats200JSONResponse(out), nil
+}
+
+func (s *Server) ListJobs(ctx context.Context, r api.ListJobsRequestObject) (api.ListJobsResponseObject, error) {
+	p, err := principal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !p.IsAdmin() {
+		return nil, apperr.Forbidden("only staff can see background jobs")
+	}
+	state := ""
+	if r.Params.State != nil {
+		state = string(*r.Params.State)
+	}
+	rows, err := s.jobs.List(ctx, state, int(page.Limit(r.Params.Limit)))
+	if err != nil {
+		return nil, err
+	}
+	items := make([]api.Job, len(rows))
+	for i, j := range rows {
+		items[i] = api.Job{
+			Id: j.ID, Kind: j.Kind, State: string(j.State), Attempt: j.Attempt, MaxAttempts: j.MaxAttempts,
+			CreatedAt: j.CreatedAt, ScheduledAt: j.ScheduledAt, FinalizedAt: j.FinalizedAt,
+		}
+		if n := len(j.Errors); n > 0 {
+			items[i].LastError = &j.Errors[n-1].Error
+		}
+	}
+	return api.ListJobs200JSONResponse(api.JobPage{Items: items}), nil
 }

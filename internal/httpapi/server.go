@@ -12,6 +12,7 @@ import (
 	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/idempotency"
+	"github.com/acme/lending/internal/jobs"
 	"github.com/acme/lending/internal/lending"
 	"github.com/acme/lending/internal/notify"
 	"github.com/acme/lending/internal/portfolio"
@@ -31,6 +32,7 @@ type Services struct {
 	Idempotency *idempotency.Store
 	Inbox       *notify.Inbox
 	Portfolio   *portfolio.Service
+	Jobs        *jobs.Queue
 	Currency    string
 }
 
@@ -45,6 +47,7 @@ type Server struct {
 	idem        *idempotency.Store
 	inbox       *notify.Inbox
 	portfolio   *portfolio.Service
+	jobs        *jobs.Queue
 	currency    string
 }
 
@@ -53,7 +56,7 @@ var _ api.StrictServerInterface = (*Server)(nil)
 // NewServer wires the handlers.
 func NewServer(d Services) *Server {
 	return &Server{pool: d.Pool, auth: d.Auth, users: d.Users, lending: d.Lending, wallet: d.Wallet,
-		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, portfolio: d.Portfolio, currency: d.Currency}
+		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, portfolio: d.Portfolio, jobs: d.Jobs, currency: d.Currency}
 }
 
 // principal returns the caller; the validator guarantees one on secured operations.

@@ -24,20 +24,27 @@ import (
 // the caller's transaction so the HTTP layer can record an idempotent
 // reply in the same commit.
 type Service struct {
-	pool     *pgxpool.Pool
-	q        *dbgen.Queries
-	ledger   *ledger.Ledger
-	terms    config.LoanLimits
-	currency string
-	now      func() time.Time
+	contracts ContractQueue
+	pool      *pgxpool.Pool
+	q         *dbgen.Queries
+	ledger    *ledger.Ledger
+	terms     config.LoanLimits
+	currency  string
+	now       func() time.Time
+}
+
+// ContractQueue schedules the contract of an approved loan in the
+// approval's transaction (the job exists exactly when the approval does).
+type ContractQueue interface {
+	EnqueueContract(ctx context.Context, tx pgx.Tx, loanID uuid.UUID) error
 }
 
 // NewService wires the loan service. now is the clock (tests move it).
-func NewService(pool *pgxpool.Pool, l *ledger.Ledger, terms config.LoanLimits, currency string, now func() time.Time) *Service {
+func NewService(pool *pgxpool.Pool, l *ledger.Ledger, contracts ContractQueue, terms config.LoanLimits, currency string, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, terms: terms, currency: currency, now: now}
+	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
 }
 
 // Currency is the deployment's currency.
@@ -168,6 +175,11 @@ func (s *Service) Decide(ctx context.Context, tx pgx.Tx, p auth.Principal, id uu
 	})
 	if err != nil {
 		return loan, err
+	}
+	if approve {
+		if err := s.contracts.EnqueueContract(ctx, tx, loan.ID); err != nil {
+			return loan, err
+		}
 	}
 	body := "Your application " + loan.Number + " was " + verb + ": " + reason
 	if approve {

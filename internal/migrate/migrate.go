@@ -11,9 +11,12 @@ import (
 	"io/fs"
 	"text/tabwriter"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/acme/lending/db"
 )
@@ -23,13 +26,33 @@ func Files() (fs.FS, error) {
 	return fs.Sub(db.Migrations, "migrations")
 }
 
-// Up applies every pending migration.
+// Up applies every pending migration: ours (goose), then River's job
+// queue tables (its own migrator, its own version table).
 func Up(ctx context.Context, dsn string) error {
 	fsys, err := Files()
 	if err != nil {
 		return err
 	}
-	return UpFS(ctx, dsn, fsys)
+	if err := UpFS(ctx, dsn, fsys); err != nil {
+		return err
+	}
+	return riverUp(ctx, dsn)
+}
+
+func riverUp(ctx context.Context, dsn string) error {
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
+	if err != nil {
+		return err
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	return nil
 }
 
 // Down rolls back the most recently applied migration (one step).

@@ -1,0 +1,157 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/acme/lending/gen/api/client"
+	"github.com/acme/lending/internal/apitest"
+	"github.com/acme/lending/internal/jobs"
+)
+
+// eventually polls cond until it holds (a hang guard for background work, not a timing assertion).
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting: %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestContractRenderedOnApproval(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u, other, admin := env.Register("pdf"), env.Register("peek"), env.Admin()
+	l := apply(t, u, 1_000_000, 48)
+	none, _ := u.C.GetLoanContractWithResponse(ctx, l.Id)
+	assertProblem(t, none.HTTPResponse, none.Body, 404)
+	decide(t, admin, l.Id, client.Approve)
+
+	var pdf []byte
+	eventually(t, "contract PDF", func() bool {
+		r, err := u.C.GetLoanContractWithResponse(ctx, l.Id)
+		if err == nil && r.StatusCode() == 200 {
+			pdf = r.Body
+			return true
+		}
+		return false
+	})
+	for _, want := range []string{"%PDF", l.Number, "10000.00 USD", "225.79", "225.78", "837.91", "4.00 %", "48 months"} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("contract lacks %q", want)
+		}
+	}
+	if r, _ := admin.C.GetLoanContractWithResponse(ctx, l.Id); r.StatusCode() != 200 || r.HTTPResponse.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("admin download: %d %s", r.StatusCode(), r.HTTPResponse.Header.Get("Content-Type"))
+	}
+	if r, _ := other.C.GetLoanContractWithResponse(ctx, l.Id); r.StatusCode() != 404 {
+		t.Fatalf("another borrower got the contract: %d", r.StatusCode())
+	}
+	// River records completions in batches, a moment after the effect.
+	eventually(t, "completed contract job listed", func() bool {
+		list, _ := admin.C.ListJobsWithResponse(ctx, &client.ListJobsParams{State: ptr(client.ListJobsParamsStateCompleted)})
+		for _, j := range list.JSON200.Items {
+			if j.Kind == "loan_contract" && j.FinalizedAt != nil {
+				return true
+			}
+		}
+		return false
+	})
+	denied, _ := u.C.ListJobsWithResponse(ctx, nil)
+	assertProblem(t, denied.HTTPResponse, denied.Body, 403)
+}
+
+func TestDelinquencySweep(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u, admin := env.Register("late"), env.Admin()
+	l := apply(t, u, 120_000, 12)
+	decide(t, admin, l.Id, client.Approve)
+	disburse(t, u, l.Id)
+
+	env.Advance(40 * 24 * time.Hour) // the first installment is now ~9 days late
+	if _, err := env.App.Jobs.Insert(ctx, jobs.SweepArgs{}); err != nil {
+		t.Fatal(err)
+	}
+	overdueNotices := func() int {
+		n, _ := u.C.ListNotificationsWithResponse(ctx, nil)
+		count := 0
+		for _, it := range n.JSON200.Items {
+			if it.Type == "loan.overdue" {
+				count++
+			}
+		}
+		return count
+	}
+	eventually(t, "overdue notification", func() bool { return overdueNotices() > 0 })
+	if c := overdueNotices(); c != 1 {
+		t.Fatalf("overdue notifications: %d", c)
+	}
+	var stored string
+	if err := env.Pool.QueryRow(ctx, "SELECT status FROM loan_installments WHERE loan_id = $1 AND number = 1", l.Id).Scan(&stored); err != nil || stored != "overdue" {
+		t.Fatalf("stored status %q %v", stored, err)
+	}
+	s0, _ := u.C.GetLoanScheduleWithResponse(ctx, l.Id)
+	if s0.JSON200.Installments[0].Status != client.Overdue || s0.JSON200.Installments[1].Status != client.Due {
+		t.Fatalf("schedule statuses: %s", s0.Body)
+	}
+	g, _ := u.C.GetLoanWithResponse(ctx, l.Id)
+	if g.JSON200.DaysPastDue < 8 || g.JSON200.DaysPastDue > 10 {
+		t.Fatalf("days past due %d", g.JSON200.DaysPastDue)
+	}
+	// Running it again the same day changes and announces nothing.
+	changed, err := jobs.Sweep(ctx, env.Pool, env.Now())
+	if err != nil || changed != 0 {
+		t.Fatalf("second sweep: %d %v", changed, err)
+	}
+	s, _ := admin.C.GetAdminStatsWithResponse(ctx)
+	if s.JSON200.OverdueCount != 1 || s.JSON200.OverdueAmount <= 0 {
+		t.Fatalf("stats overdue: %+v", s.JSON200)
+	}
+}
+
+type recordingSender struct {
+	mu   sync.Mutex
+	sent []string
+}
+
+func (r *recordingSender) Send(_ context.Context, to, subject, _ string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent = append(r.sent, to+"|"+subject)
+	return nil
+}
+
+func TestEmailOutboxSendsOnce(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u := env.Register("mail")
+	deposit(t, u, 1_000)
+	deposit(t, u, 2_000)
+	rec := &recordingSender{}
+	// Two drains racing, then a third: every notification is e-mailed exactly once.
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); _, _ = jobs.DrainOutbox(ctx, env.Pool, rec) }()
+	}
+	wg.Wait()
+	if n, _ := jobs.DrainOutbox(ctx, env.Pool, rec); n != 0 {
+		t.Fatalf("third drain sent %d", n)
+	}
+	mine := 0
+	for _, s := range rec.sent {
+		if bytes.HasPrefix([]byte(s), []byte(u.Email+"|")) {
+			mine++
+		}
+	}
+	if mine != 2 {
+		t.Fatalf("sent %v", rec.sent)
+	}
+}
