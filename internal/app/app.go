@@ -98,6 +98,7 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		Collectors: []prometheus.Collector{
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "websocket_clients", Help: "Open WebSocket connections on this instance."},
 				func() float64 { return float64(a.Hub.Connected()) }),
+			jobs.Collector(pool),
 		},
 	})
 	if err != nil {

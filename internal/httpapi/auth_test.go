@@ -281,6 +281,19 @@ func TestOperationalEndpoints(t *testing.T) {
 			t.Errorf("%s: security headers missing", path)
 		}
 	}
+	// Metrics: requests per route and status, pool, live sockets, jobs.
+	env.Do("GET", "/healthz", "", "", nil)
+	eventually(t, "periodic jobs recorded", func() bool {
+		m := readAll(t, env.Do("GET", "/metrics", "", "", nil))
+		return strings.Contains(m, `jobs{state=`)
+	})
+	m := readAll(t, env.Do("GET", "/metrics", "", "", nil))
+	for _, want := range []string{`http_requests_total{method="GET",route="/healthz",status="200"}`, "http_request_duration_seconds_bucket",
+		"db_pool_max_connections", "websocket_clients 0"} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 	unknown := env.Do("GET", "/api/nope", "", "", nil)
 	if unknown.StatusCode != 404 || unknown.Header.Get("Content-Type") != "application/problem+json" {
 		t.Fatalf("unknown api route: %d %s", unknown.StatusCode, unknown.Header.Get("Content-Type"))

@@ -155,3 +155,50 @@ func TestEmailOutboxSendsOnce(t *testing.T) {
 		t.Fatalf("sent %v", rec.sent)
 	}
 }
+
+// TestJobKilledMidRunRunsOnce stops a worker while its job is inside its
+// transaction (blocked on a row lock the test holds), then lets another
+// instance retry it: the effect happens exactly once.
+func TestJobKilledMidRunRunsOnce(t *testing.T) {
+	t.Parallel()
+	a := apitest.New(t)
+	u, admin := a.Register("kill"), a.Admin()
+	l := apply(t, u, 120_000, 12)
+	decide(t, admin, l.Id, client.Approve)
+	disburse(t, u, l.Id)
+	a.Advance(40 * 24 * time.Hour)
+
+	blocker, err := a.Pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := blocker.Exec(ctx, "SELECT 1 FROM loan_installments WHERE loan_id = $1 FOR UPDATE", l.Id); err != nil {
+		t.Fatal(err)
+	}
+	job, err := a.App.Jobs.Insert(ctx, jobs.SweepArgs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "sweep running on instance A", func() bool {
+		j, err := a.App.Jobs.Get(ctx, job.ID)
+		return err == nil && j.State == "running"
+	})
+	if err := a.App.Jobs.Kill(ctx); err != nil { // the worker dies mid-job
+		t.Fatal(err)
+	}
+	_ = blocker.Rollback(ctx)
+	b := a.Instance() // a restarted worker
+	eventually(t, "sweep retried and completed", func() bool {
+		j, err := b.App.Jobs.Get(ctx, job.ID)
+		return err == nil && j.State == "completed"
+	})
+	j, _ := b.App.Jobs.Get(ctx, job.ID)
+	// Both workers took the job: A was interrupted, B finished it.
+	if len(j.AttemptedBy) < 2 || j.AttemptedBy[0] == j.AttemptedBy[len(j.AttemptedBy)-1] {
+		t.Fatalf("job attempted by %v; the kill did not interrupt it", j.AttemptedBy)
+	}
+	var notices int
+	if err := a.Pool.QueryRow(ctx, "SELECT count(*) FROM notifications WHERE user_id = $1 AND type = 'loan.overdue'", u.ID).Scan(&notices); err != nil || notices != 1 {
+		t.Fatalf("overdue notices %d %v", notices, err)
+	}
+}

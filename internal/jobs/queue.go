@@ -92,6 +92,10 @@ func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
 // for another instance to pick up.
 func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
 
+// Kill stops at once, cancelling running jobs: their transactions roll
+// back and River retries them (on this or another instance), as after a crash.
+func (q *Queue) Kill(ctx context.Context) error { return q.client.StopAndCancel(ctx) }
+
 // EnqueueContract schedules rendering of a loan's contract in tx.
 func (q *Queue) EnqueueContract(ctx context.Context, tx pgx.Tx, loanID uuid.UUID) error {
 	_, err := q.client.InsertTx(ctx, tx, ContractArgs{LoanID: loanID}, nil)
