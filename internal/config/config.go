@@ -32,7 +32,10 @@ type Config struct {
 	TLSKeyFile   string
 	Currency     string
 	MaxBodyBytes int64
-	DBMaxConns   int32
+	// TrustProxyHeaders takes the client address from X-Forwarded-For
+	// (only behind a proxy that sets it); otherwise the TCP peer is used.
+	TrustProxyHeaders bool
+	DBMaxConns        int32
 
 	LoginMaxFailures int // per e-mail or client address per window; 0 disables throttling
 	LoginWindow      time.Duration

@@ -43,6 +43,11 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(log)
+	// Login throttling keys on the client address: never let a client pick it.
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxyHeaders {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
 
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
 		RequestIDHandler: func(c echo.Context, id string) {
