@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/google/uuid"
+
+	"github.com/acme/lending/internal/apperr"
 )
 
 // Role names as stored and as carried in tokens.
@@ -36,4 +38,18 @@ func WithPrincipal(ctx context.Context, p Principal) context.Context {
 func FromContext(ctx context.Context) (Principal, bool) {
 	p, ok := ctx.Value(ctxKey{}).(Principal)
 	return p, ok
+}
+
+// ScopeToOwner narrows a list's user filter to what the caller may see:
+// staff keep the filter they asked for; anyone else sees only their own
+// objects, and asking for another user's is "not found".
+func (p Principal) ScopeToOwner(userID *uuid.UUID) (*uuid.UUID, error) {
+	if p.IsAdmin() {
+		return userID, nil
+	}
+	if userID != nil && *userID != p.UserID {
+		return nil, apperr.NotFound("user")
+	}
+	own := p.UserID
+	return &own, nil
 }

@@ -97,12 +97,11 @@ type Filter struct {
 
 // List pages through loans: staff see all, borrowers their own.
 func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View, *string, error) {
-	if !p.IsAdmin() {
-		if f.UserID != nil && *f.UserID != p.UserID {
-			return nil, nil, apperr.NotFound("user")
-		}
-		f.UserID = &p.UserID
+	owner, err := p.ScopeToOwner(f.UserID)
+	if err != nil {
+		return nil, nil, err
 	}
+	f.UserID = owner
 	c, err := page.Decode(f.Cursor)
 	if err != nil {
 		return nil, nil, err

@@ -113,12 +113,11 @@ type Filter struct {
 
 // Transactions pages through wallet movements, newest first.
 func (s *Service) Transactions(ctx context.Context, p auth.Principal, f Filter) ([]dbgen.WalletTransaction, *string, error) {
-	if !p.IsAdmin() {
-		if f.UserID != nil && *f.UserID != p.UserID {
-			return nil, nil, apperr.NotFound("user")
-		}
-		f.UserID = &p.UserID
+	owner, err := p.ScopeToOwner(f.UserID)
+	if err != nil {
+		return nil, nil, err
 	}
+	f.UserID = owner
 	c, err := page.Decode(f.Cursor)
 	if err != nil {
 		return nil, nil, err

@@ -160,12 +160,11 @@ type Filter struct {
 
 // List pages through withdrawals: staff see all, users their own.
 func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]dbgen.Withdrawal, *string, error) {
-	if !p.IsAdmin() {
-		if f.UserID != nil && *f.UserID != p.UserID {
-			return nil, nil, apperr.NotFound("user")
-		}
-		f.UserID = &p.UserID
+	owner, err := p.ScopeToOwner(f.UserID)
+	if err != nil {
+		return nil, nil, err
 	}
+	f.UserID = owner
 	c, err := page.Decode(f.Cursor)
 	if err != nil {
 		return nil, nil, err
