@@ -77,7 +77,7 @@ fuzz:
 lint:
 	golangci-lint run $(GO_PKGS)
 	@for app in frontend-user frontend-admin; do \
-		if [ -f $$app/package.json ]; then (cd $$app && npm run lint --silent && npx tsc --noEmit -p .) || exit 1; fi; \
+		if [ -f $$app/package.json ]; then (cd $$app && npm run lint --silent && npm run typecheck --silent) || exit 1; fi; \
 	done
 
 ## migration: create the next numbered migration, e.g. make migration NAME=add_x
