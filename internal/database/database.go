@@ -105,8 +105,15 @@ func Classify(err error) error {
 		return apperr.Unavailable("the database is not reachable; retry shortly")
 	}
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && (pgErr.Code == "57P01" || pgErr.Code == "57P03" || pgErr.Code[:2] == "08") {
-		return apperr.Unavailable("the database is restarting; retry shortly")
+	if errors.As(err, &pgErr) {
+		switch {
+		case pgErr.Code == "57P01" || pgErr.Code == "57P03" || pgErr.Code[:2] == "08":
+			return apperr.Unavailable("the database is restarting; retry shortly")
+		case pgErr.Code[:2] == "22":
+			// Data exceptions (a NUL byte or invalid UTF-8 in text, a value out of
+			// range) are the client's input, never a server fault.
+			return apperr.Unprocessable("invalid-input", "Invalid input", "a value in the request cannot be stored (invalid characters or out of range)")
+		}
 	}
 	return err
 }

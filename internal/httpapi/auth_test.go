@@ -248,6 +248,14 @@ func TestRegisterValidation(t *testing.T) {
 			t.Errorf("%s: content type %q", c.name, ct)
 		}
 	}
+	// Every invalid field is reported, not just the first.
+	multi := env.Do("POST", "/api/auth/register", "", "application/json", strings.NewReader(`{"email":1,"password":2,"full_name":3}`))
+	var p struct {
+		Errors []struct{ Field string } `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(readAll(t, multi)), &p); err != nil || multi.StatusCode != 422 || len(p.Errors) != 3 {
+		t.Fatalf("multi-field problem: %d %+v", multi.StatusCode, p)
+	}
 	// Nothing was created by any of them; a duplicate (any case) is a 409.
 	ok := env.Do("POST", "/api/auth/register", "", "application/json", strings.NewReader(`{"email":"u@example.com","password":"password123","full_name":"U"}`))
 	if ok.StatusCode != 201 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/acme/lending/internal/apperr"
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/database"
 	"github.com/acme/lending/internal/idempotency"
@@ -21,6 +22,9 @@ func mutate[T any](ctx context.Context, s *Server, p auth.Principal, key *string
 	var out T
 	var ir *idempotency.Request
 	if key != nil {
+		if !validKey(*key) {
+			return out, nil, apperr.Field("Idempotency-Key", "must be 1 to 255 printable ASCII characters")
+		}
 		body, err := json.Marshal(req)
 		if err != nil {
 			return out, nil, err
@@ -53,6 +57,18 @@ func mutate[T any](ctx context.Context, s *Server, p auth.Principal, key *string
 		s.idem.Release(ctx, *ir) // only drops a reservation whose effect did not commit
 	}
 	return out, nil, err
+}
+
+func validKey(k string) bool {
+	if k == "" || len(k) > 255 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x20 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // replay answers with a stored response, byte for byte.

@@ -120,45 +120,98 @@ func problemFromHTTPError(he *echo.HTTPError) api.Problem {
 }
 
 // classifyRequestError splits the validator's 400s: a body or parameter
-// that breaks the schema is 422 with the offending field; a wrong
+// that breaks the schema is 422 listing every offending field; a wrong
 // Content-Type is 415; unparsable input stays 400.
 func classifyRequestError(he *echo.HTTPError, msg string) api.Problem {
-	var re *openapi3filter.RequestError
-	if !errors.As(he.Internal, &re) {
-		if strings.Contains(msg, "Unsupported Media Type") {
-			return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type", "send application/json")
+	var fields []api.FieldError
+	status, detail := http.StatusUnprocessableEntity, ""
+	for _, err := range flatten(he.Internal) {
+		var re *openapi3filter.RequestError
+		if !errors.As(err, &re) {
+			return simpleProblem(http.StatusBadRequest, "bad-request", msg)
 		}
-		return simpleProblem(http.StatusBadRequest, "bad-request", msg)
-	}
-	if strings.HasPrefix(re.Reason, "header Content-Type") {
-		return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type", "send one of the content types the operation documents (usually application/json)")
-	}
-	var se *openapi3.SchemaError
-	if errors.As(re.Err, &se) {
-		field := strings.Join(se.JSONPointer(), ".")
-		if re.Parameter != nil {
-			field = re.Parameter.Name
+		if strings.HasPrefix(re.Reason, "header Content-Type") {
+			return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type",
+				"send one of the content types the operation documents (usually application/json)")
 		}
-		reason := se.Reason
-		if field == "" {
-			field = "body"
+		schemaErrs := 0
+		for _, inner := range flatten(re.Err) {
+			var se *openapi3.SchemaError
+			if !errors.As(inner, &se) {
+				continue
+			}
+			schemaErrs++
+			field := strings.Join(se.JSONPointer(), ".")
+			if re.Parameter != nil {
+				field = re.Parameter.Name
+			}
+			if field == "" {
+				field = "body"
+			}
+			fields = append(fields, api.FieldError{Field: field, Message: se.Reason})
 		}
-		p := simpleProblem(http.StatusUnprocessableEntity, "validation", field+": "+reason)
-		p.Title = "Invalid request"
-		p.Errors = &[]api.FieldError{{Field: field, Message: reason}}
-		return p
+		if schemaErrs == 0 {
+			// Not a schema violation: malformed JSON, a missing body, an unparsable parameter.
+			status = http.StatusBadRequest
+			detail = re.Reason
+			if re.Err != nil {
+				detail = strings.TrimSpace(detail + " " + firstLine(re.Err.Error()))
+			}
+			if re.Parameter != nil {
+				detail = "parameter " + re.Parameter.Name + ": " + detail
+			}
+		}
 	}
-	detail := re.Reason
-	if re.Err != nil {
-		detail = strings.TrimSpace(detail + " " + firstLine(re.Err.Error()))
+	if status == http.StatusBadRequest || len(fields) == 0 {
+		if detail == "" {
+			detail = msg
+		}
+		return simpleProblem(http.StatusBadRequest, "bad-request", detail)
 	}
-	if re.Parameter != nil {
-		detail = "parameter " + re.Parameter.Name + ": " + detail
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = f.Field + ": " + f.Message
 	}
-	if detail == "" {
-		detail = msg
+	p := simpleProblem(http.StatusUnprocessableEntity, "validation", strings.Join(parts, "; "))
+	p.Title = "Invalid request"
+	p.Errors = &fields
+	return p
+}
+
+// flatten unpacks kin-openapi's MultiError (nested or not) into its
+// errors. Only the error itself is inspected: errors.As would also look
+// through a RequestError into the MultiError it wraps and lose it.
+func flatten(err error) []error {
+	if me, ok := err.(openapi3.MultiError); ok { //nolint:errorlint // see above
+
+		var out []error
+		for _, e := range me {
+			out = append(out, flatten(e)...)
+		}
+		return out
 	}
-	return simpleProblem(http.StatusBadRequest, "bad-request", detail)
+	if err == nil {
+		return nil
+	}
+	return []error{err}
+}
+
+// multiErrorHandler reports every validation problem at once, except that
+// a failed authentication answers before anything about the input.
+func multiErrorHandler(me openapi3.MultiError) *echo.HTTPError {
+	for _, err := range flatten(me) {
+		var sre *openapi3filter.SecurityRequirementsError
+		if errors.As(err, &sre) {
+			for _, inner := range sre.Errors {
+				var he *echo.HTTPError
+				if errors.As(inner, &he) {
+					return he
+				}
+			}
+			return &echo.HTTPError{Code: http.StatusForbidden, Internal: apperr.Forbidden("not allowed")}
+		}
+	}
+	return &echo.HTTPError{Code: http.StatusBadRequest, Message: firstLine(me.Error()), Internal: me}
 }
 
 func firstLine(s string) string {

@@ -109,10 +109,11 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 			p := c.Request().URL.Path
 			return p == "/api/openapi.yaml" || p == "/api/openapi.json"
 		},
-		ErrorHandler: func(c echo.Context, err *echo.HTTPError) error { return err },
+		ErrorHandler:      func(c echo.Context, err *echo.HTTPError) error { return err },
+		MultiErrorHandler: multiErrorHandler,
 		Options: openapi3filter.Options{
 			AuthenticationFunc: authenticator(srv.auth),
-			MultiError:         false,
+			MultiError:         true,
 		},
 	})
 	g.Use(withEchoContext, validator)
