@@ -42,7 +42,7 @@ func TestContractRenderedOnApproval(t *testing.T) {
 		}
 		return false
 	})
-	for _, want := range []string{"%PDF", l.Number, "10000.00 USD", "225.79", "225.78", "837.91", "4.00 %", "48 months"} {
+	for _, want := range []string{"%PDF", l.Number, "10,000.00 USD", "225.79", "225.78", "837.91", "4.00 %", "48 months"} {
 		if !bytes.Contains(pdf, []byte(want)) {
 			t.Errorf("contract lacks %q", want)
 		}

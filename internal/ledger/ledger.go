@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 
 	"github.com/google/uuid"
@@ -81,13 +82,18 @@ func ErrInsufficientFunds(available, requested int64, currency string) error {
 		FormatMinor(available), currency, FormatMinor(requested), currency)
 }
 
-// FormatMinor renders cents as a decimal string (12345 -> "123.45").
+// FormatMinor renders cents for people, with thousands separators
+// (1234567 -> "12,345.67").
 func FormatMinor(v int64) string {
 	sign := ""
 	if v < 0 {
 		sign, v = "-", -v
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+	units := strconv.FormatInt(v/100, 10)
+	for i := len(units) - 3; i > 0; i -= 3 {
+		units = units[:i] + "," + units[i:]
+	}
+	return fmt.Sprintf("%s%s.%02d", sign, units, v%100)
 }
 
 // Platform returns a platform account by kind.
