@@ -72,7 +72,16 @@ INSERT INTO loan_installments (loan_id, number, due_date, principal, interest) V
 SELECT * FROM loan_installments WHERE loan_id = $1 ORDER BY number;
 
 -- name: InstallmentListForLoans :many
-SELECT * FROM loan_installments WHERE loan_id = ANY(@loan_ids::uuid[]) AND status IN ('due', 'overdue') ORDER BY loan_id, number;
+-- The open installments that decide a loan's next due amount and days past
+-- due: those due up to the first one due on or after today (all open ones
+-- past maturity). Later installments are not read.
+SELECT i.* FROM loan_installments i
+WHERE i.loan_id = ANY(@loan_ids::uuid[]) AND i.status IN ('due', 'overdue')
+  AND i.due_date <= coalesce(
+        (SELECT min(n.due_date) FROM loan_installments n
+         WHERE n.loan_id = i.loan_id AND n.status IN ('due', 'overdue') AND n.due_date >= @today::date),
+        'infinity'::date)
+ORDER BY i.loan_id, i.number;
 
 -- name: InstallmentApplyPayment :exec
 UPDATE loan_installments SET

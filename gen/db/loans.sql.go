@@ -79,11 +79,25 @@ func (q *Queries) InstallmentList(ctx context.Context, loanID uuid.UUID) ([]Loan
 }
 
 const installmentListForLoans = `-- name: InstallmentListForLoans :many
-SELECT loan_id, number, due_date, principal, interest, principal_paid, interest_paid, status FROM loan_installments WHERE loan_id = ANY($1::uuid[]) AND status IN ('due', 'overdue') ORDER BY loan_id, number
+SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status FROM loan_installments i
+WHERE i.loan_id = ANY($1::uuid[]) AND i.status IN ('due', 'overdue')
+  AND i.due_date <= coalesce(
+        (SELECT min(n.due_date) FROM loan_installments n
+         WHERE n.loan_id = i.loan_id AND n.status IN ('due', 'overdue') AND n.due_date >= $2::date),
+        'infinity'::date)
+ORDER BY i.loan_id, i.number
 `
 
-func (q *Queries) InstallmentListForLoans(ctx context.Context, loanIds []uuid.UUID) ([]LoanInstallment, error) {
-	rows, err := q.db.Query(ctx, installmentListForLoans, loanIds)
+type InstallmentListForLoansParams struct {
+	LoanIds []uuid.UUID
+	Today   time.Time
+}
+
+// The open installments that decide a loan's next due amount and days past
+// due: those due up to the first one due on or after today (all open ones
+// past maturity). Later installments are not read.
+func (q *Queries) InstallmentListForLoans(ctx context.Context, arg InstallmentListForLoansParams) ([]LoanInstallment, error) {
+	rows, err := q.db.Query(ctx, installmentListForLoans, arg.LoanIds, arg.Today)
 	if err != nil {
 		return nil, err
 	}

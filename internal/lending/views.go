@@ -58,8 +58,9 @@ func (s *Service) views(ctx context.Context, q *dbgen.Queries, loans []dbgen.Loa
 		names[u.ID] = u
 	}
 	open := map[uuid.UUID][]dbgen.LoanInstallment{}
+	now := s.now()
 	if len(disbursed) > 0 {
-		rows, err := q.InstallmentListForLoans(ctx, disbursed)
+		rows, err := q.InstallmentListForLoans(ctx, dbgen.InstallmentListForLoansParams{LoanIds: disbursed, Today: now.UTC().Truncate(24 * time.Hour)})
 		if err != nil {
 			return nil, err
 		}
@@ -67,7 +68,6 @@ func (s *Service) views(ctx context.Context, q *dbgen.Queries, loans []dbgen.Loa
 			open[r.LoanID] = append(open[r.LoanID], r)
 		}
 	}
-	now := s.now()
 	out := make([]View, len(loans))
 	for i, l := range loans {
 		v := View{Loan: l, BorrowerName: names[l.UserID].FullName, BorrowerEmail: names[l.UserID].Email}
