@@ -74,14 +74,21 @@ SELECT * FROM loan_installments WHERE loan_id = $1 ORDER BY number;
 -- name: InstallmentListForLoans :many
 -- The open installments that decide a loan's next due amount and days past
 -- due: those due up to the first one due on or after today (all open ones
--- past maturity). Later installments are not read.
-SELECT i.* FROM loan_installments i
-WHERE i.loan_id = ANY(@loan_ids::uuid[]) AND i.status IN ('due', 'overdue')
-  AND i.due_date <= coalesce(
-        (SELECT min(n.due_date) FROM loan_installments n
-         WHERE n.loan_id = i.loan_id AND n.status IN ('due', 'overdue') AND n.due_date >= @today::date),
-        'infinity'::date)
-ORDER BY i.loan_id, i.number;
+-- past maturity). One primary-key probe per loan (LATERAL): a plain
+-- "loan_id = ANY(...)" lets the planner AND in the partial due-date index
+-- and read millions of rows on a large book.
+SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status
+FROM unnest(@loan_ids::uuid[]) AS l(id)
+CROSS JOIN LATERAL (
+    SELECT n.* FROM loan_installments n
+    WHERE n.loan_id = l.id AND n.status IN ('due', 'overdue')
+      AND n.due_date <= coalesce(
+            (SELECT m.due_date FROM loan_installments m
+             WHERE m.loan_id = l.id AND m.status IN ('due', 'overdue') AND m.due_date >= @today::date
+             ORDER BY m.number LIMIT 1),
+            'infinity'::date)
+    ORDER BY n.number
+) i;
 
 -- name: InstallmentApplyPayment :exec
 UPDATE loan_installments SET

@@ -79,13 +79,18 @@ func (q *Queries) InstallmentList(ctx context.Context, loanID uuid.UUID) ([]Loan
 }
 
 const installmentListForLoans = `-- name: InstallmentListForLoans :many
-SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status FROM loan_installments i
-WHERE i.loan_id = ANY($1::uuid[]) AND i.status IN ('due', 'overdue')
-  AND i.due_date <= coalesce(
-        (SELECT min(n.due_date) FROM loan_installments n
-         WHERE n.loan_id = i.loan_id AND n.status IN ('due', 'overdue') AND n.due_date >= $2::date),
-        'infinity'::date)
-ORDER BY i.loan_id, i.number
+SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status
+FROM unnest($1::uuid[]) AS l(id)
+CROSS JOIN LATERAL (
+    SELECT n.loan_id, n.number, n.due_date, n.principal, n.interest, n.principal_paid, n.interest_paid, n.status FROM loan_installments n
+    WHERE n.loan_id = l.id AND n.status IN ('due', 'overdue')
+      AND n.due_date <= coalesce(
+            (SELECT m.due_date FROM loan_installments m
+             WHERE m.loan_id = l.id AND m.status IN ('due', 'overdue') AND m.due_date >= $2::date
+             ORDER BY m.number LIMIT 1),
+            'infinity'::date)
+    ORDER BY n.number
+) i
 `
 
 type InstallmentListForLoansParams struct {
@@ -95,7 +100,9 @@ type InstallmentListForLoansParams struct {
 
 // The open installments that decide a loan's next due amount and days past
 // due: those due up to the first one due on or after today (all open ones
-// past maturity). Later installments are not read.
+// past maturity). One primary-key probe per loan (LATERAL): a plain
+// "loan_id = ANY(...)" lets the planner AND in the partial due-date index
+// and read millions of rows on a large book.
 func (q *Queries) InstallmentListForLoans(ctx context.Context, arg InstallmentListForLoansParams) ([]LoanInstallment, error) {
 	rows, err := q.db.Query(ctx, installmentListForLoans, arg.LoanIds, arg.Today)
 	if err != nil {
