@@ -15,12 +15,9 @@ FROM withdrawals WHERE status = 'pending';
 SELECT count(*)::bigint FROM users;
 
 -- name: StatsDaily :many
--- Transitions per UTC day since @since (loan_events_day_idx).
-SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day,
-       count(*) FILTER (WHERE e.from_status IS NULL)::bigint AS applications,
-       count(*) FILTER (WHERE e.to_status = 'approved')::bigint AS approvals,
-       count(*) FILTER (WHERE e.to_status = 'disbursed')::bigint AS disbursements,
-       coalesce(sum(l.amount) FILTER (WHERE e.to_status = 'disbursed'), 0)::bigint AS disbursed_amount
-FROM loan_events e JOIN loans l ON l.id = e.loan_id
-WHERE e.created_at >= @since::timestamptz
-GROUP BY 1 ORDER BY 1;
+-- The daily series from the trigger-kept totals (00004_daily_totals).
+SELECT day, sum(applications)::bigint AS applications, sum(approvals)::bigint AS approvals,
+       sum(disbursements)::bigint AS disbursements, sum(disbursed_amount)::bigint AS disbursed_amount
+FROM loan_daily_totals
+WHERE day >= @since::date
+GROUP BY day ORDER BY day;

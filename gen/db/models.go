@@ -73,6 +73,15 @@ type LoanContract struct {
 	CreatedAt time.Time
 }
 
+type LoanDailyTotal struct {
+	Day             time.Time
+	Shard           int32
+	Applications    int64
+	Approvals       int64
+	Disbursements   int64
+	DisbursedAmount int64
+}
+
 type LoanEvent struct {
 	ID         uuid.UUID
 	LoanID     uuid.UUID

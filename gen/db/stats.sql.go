@@ -11,14 +11,11 @@ import (
 )
 
 const statsDaily = `-- name: StatsDaily :many
-SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day,
-       count(*) FILTER (WHERE e.from_status IS NULL)::bigint AS applications,
-       count(*) FILTER (WHERE e.to_status = 'approved')::bigint AS approvals,
-       count(*) FILTER (WHERE e.to_status = 'disbursed')::bigint AS disbursements,
-       coalesce(sum(l.amount) FILTER (WHERE e.to_status = 'disbursed'), 0)::bigint AS disbursed_amount
-FROM loan_events e JOIN loans l ON l.id = e.loan_id
-WHERE e.created_at >= $1::timestamptz
-GROUP BY 1 ORDER BY 1
+SELECT day, sum(applications)::bigint AS applications, sum(approvals)::bigint AS approvals,
+       sum(disbursements)::bigint AS disbursements, sum(disbursed_amount)::bigint AS disbursed_amount
+FROM loan_daily_totals
+WHERE day >= $1::date
+GROUP BY day ORDER BY day
 `
 
 type StatsDailyRow struct {
@@ -29,7 +26,7 @@ type StatsDailyRow struct {
 	DisbursedAmount int64
 }
 
-// Transitions per UTC day since @since (loan_events_day_idx).
+// The daily series from the trigger-kept totals (00004_daily_totals).
 func (q *Queries) StatsDaily(ctx context.Context, since time.Time) ([]StatsDailyRow, error) {
 	rows, err := q.db.Query(ctx, statsDaily, since)
 	if err != nil {
