@@ -12,7 +12,7 @@ SELECT count(*)::bigint AS count, coalesce(sum(amount), 0)::bigint AS amount
 FROM withdrawals WHERE status = 'pending';
 
 -- name: StatsUsers :one
-SELECT count(*)::bigint FROM users;
+SELECT coalesce(sum(count), 0)::bigint FROM user_totals;
 
 -- name: StatsDaily :many
 -- The daily series from the trigger-kept totals (00004_daily_totals).

@@ -158,6 +158,11 @@ type User struct {
 	UpdatedAt    time.Time
 }
 
+type UserTotal struct {
+	Shard int32
+	Count int64
+}
+
 type WalletTransaction struct {
 	ID           uuid.UUID
 	UserID       uuid.UUID

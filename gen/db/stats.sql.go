@@ -126,7 +126,7 @@ func (q *Queries) StatsPendingWithdrawals(ctx context.Context) (StatsPendingWith
 }
 
 const statsUsers = `-- name: StatsUsers :one
-SELECT count(*)::bigint FROM users
+SELECT coalesce(sum(count), 0)::bigint FROM user_totals
 `
 
 func (q *Queries) StatsUsers(ctx context.Context) (int64, error) {

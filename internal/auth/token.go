@@ -1,7 +1,11 @@
 package auth
 
 import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -54,6 +58,9 @@ func (t *Tokens) Issue(userID, sessionID uuid.UUID, role string) (string, error)
 // Verify checks signature, algorithm, exp/nbf/iat, issuer and audience and
 // returns the claims the server relies on.
 func (t *Tokens) Verify(raw string) (Principal, error) {
+	if err := requireHS256(raw); err != nil {
+		return Principal{}, err
+	}
 	tok, err := jwt.ParseString(raw,
 		jwt.WithKey(jwa.HS256, t.key),
 		jwt.WithValidate(true),
@@ -81,4 +88,28 @@ func (t *Tokens) Verify(raw string) (Principal, error) {
 	roleClaim, _ := tok.Get("role")
 	role, _ := roleClaim.(string)
 	return Principal{UserID: uid, SessionID: sid, Role: role}, nil
+}
+
+// requireHS256 refuses a token whose header names any algorithm but ours:
+// the signature is checked with HS256 whatever the header says, and a
+// header that lies (none, RS256) marks a forged or confused token.
+func requireHS256(raw string) error {
+	head, _, ok := strings.Cut(raw, ".")
+	if !ok {
+		return errors.New("not a JWS")
+	}
+	b, err := base64.RawURLEncoding.DecodeString(head)
+	if err != nil {
+		return fmt.Errorf("header: %w", err)
+	}
+	var h struct {
+		Alg string `json:"alg"`
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		return fmt.Errorf("header: %w", err)
+	}
+	if h.Alg != jwa.HS256.String() {
+		return fmt.Errorf("algorithm %q not accepted", h.Alg)
+	}
+	return nil
 }
