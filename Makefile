@@ -71,7 +71,9 @@ test-web: build
 
 ## fuzz: run each fuzz target briefly
 fuzz:
-	go test -run='^$$' -fuzz=FuzzCompute -fuzztime=15s ./internal/amortization
+	go test -run='^$$' -fuzz=FuzzCompute -fuzztime=10s ./internal/amortization
+	go test -run='^$$' -fuzz=FuzzAllocate -fuzztime=10s ./internal/amortization
+	go test -run='^$$' -fuzz=FuzzMoneyDecode -fuzztime=10s ./internal/httpapi
 
 ## lint: golangci-lint, ESLint and tsc
 lint:
