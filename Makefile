@@ -6,7 +6,7 @@ BIN := bin/lendingd
 GO_PKGS := ./api/... ./cmd/... ./db/... ./gen/... ./internal/...
 NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
-.PHONY: all build run test test-go test-web generate check-generated lint migration web assets tools-npm bench fuzz clean
+.PHONY: all build run test test-go test-web generate check-generated lint migration web assets tools-npm bench bench-scale fuzz clean
 
 all: build
 
@@ -90,9 +90,13 @@ migration:
 	f=db/migrations/$${next}_$(NAME).sql; \
 	printf -- "-- +goose Up\n\n-- +goose Down\n" > $$f; echo "created $$f"
 
-## bench: load benchmark against a private PostgreSQL and the real server
+## bench: load benchmark against a private PostgreSQL and the real server (10,000 loans, ~2 min)
 bench: build
-	go run ./cmd/lendingbench
+	go run ./cmd/lendingbench -bin $(BIN)
+
+## bench-scale: the same at 100,000 users and 1,000,000 loans (~6 min)
+bench-scale: build
+	go run ./cmd/lendingbench -bin $(BIN) -loans 1000000
 
 clean:
 	rm -rf bin

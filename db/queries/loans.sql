@@ -1,6 +1,8 @@
 -- name: LoanCreate :one
 INSERT INTO loans (number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose)
-VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('loan_number_seq')::text, 6, '0'),
+-- At least six digits; lpad alone would truncate the millionth number and collide.
+VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' ||
+        (SELECT lpad(s.n::text, greatest(6, length(s.n::text)), '0') FROM (SELECT nextval('loan_number_seq') AS n) s),
         $1, $2, $3, $4, $5, $6, $7)
 RETURNING *;
 

@@ -243,7 +243,8 @@ func (q *Queries) LoanContractPut(ctx context.Context, arg LoanContractPutParams
 
 const loanCreate = `-- name: LoanCreate :one
 INSERT INTO loans (number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose)
-VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('loan_number_seq')::text, 6, '0'),
+VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' ||
+        (SELECT lpad(s.n::text, greatest(6, length(s.n::text)), '0') FROM (SELECT nextval('loan_number_seq') AS n) s),
         $1, $2, $3, $4, $5, $6, $7)
 RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at
 `
@@ -258,6 +259,7 @@ type LoanCreateParams struct {
 	Purpose        string
 }
 
+// At least six digits; lpad alone would truncate the millionth number and collide.
 func (q *Queries) LoanCreate(ctx context.Context, arg LoanCreateParams) (Loan, error) {
 	row := q.db.QueryRow(ctx, loanCreate,
 		arg.UserID,

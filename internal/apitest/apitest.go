@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -149,7 +150,13 @@ func (e *Env) Instance(opts ...app.Option) *Env {
 
 type testWriter struct{ t testing.TB }
 
-func (w testWriter) Write(p []byte) (int, error) { w.t.Log(string(p)); return len(p), nil }
+func (w testWriter) Write(p []byte) (int, error) {
+	if _, fuzzing := w.t.(*testing.F); fuzzing {
+		return os.Stderr.Write(p) // F.Log panics once fuzzing has started
+	}
+	w.t.Log(string(p))
+	return len(p), nil
+}
 
 func (e *Env) client(token string) *client.ClientWithResponses {
 	c, err := client.NewClientWithResponses(e.URL+"/api", client.WithRequestEditorFn(func(_ context.Context, r *http.Request) error {

@@ -109,6 +109,10 @@ func Classify(err error) error {
 		switch {
 		case pgErr.Code == "57P01" || pgErr.Code == "57P03" || pgErr.Code[:2] == "08":
 			return apperr.Unavailable("the database is restarting; retry shortly")
+		case pgErr.Code == "23505":
+			// A duplicate the code did not expect (its own checks answer first):
+			// still the caller's conflict, never a 500.
+			return apperr.Conflict("duplicate", "the request conflicts with an existing record")
 		case pgErr.Code[:2] == "22":
 			// Data exceptions (a NUL byte or invalid UTF-8 in text, a value out of
 			// range) are the client's input, never a server fault.

@@ -96,7 +96,7 @@ func TestBorrowerJourney(t *testing.T) {
 	ann, admin := env.Register("ann"), env.Admin()
 
 	loan := apply(t, ann, 1_000_000, 48)
-	if loan.Status != client.LoanStatusSubmitted || !regexp.MustCompile(`^LN-\d{4}-\d{6}$`).MatchString(loan.Number) {
+	if loan.Status != client.LoanStatusSubmitted || !regexp.MustCompile(`^LN-\d{4}-\d{6,}$`).MatchString(loan.Number) {
 		t.Fatalf("application: %+v", loan)
 	}
 	if loan.MonthlyPayment != 22579 || loan.TotalInterest != 83791 {
@@ -324,4 +324,27 @@ func join(s []string) string {
 		out += x
 	}
 	return out
+}
+
+func TestApplicationNumbersPastAMillion(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u := env.Register("million")
+	if _, err := env.Pool.Exec(ctx, "SELECT setval('loan_number_seq', 999998)"); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i := 0; i < 3; i++ {
+		l := apply(t, u, 100_000, 12)
+		if seen[l.Number] {
+			t.Fatalf("duplicate number %s", l.Number)
+		}
+		seen[l.Number] = true
+	}
+	year := env.Now().UTC().Format("2006")
+	for _, n := range []string{"999999", "1000000", "1000001"} {
+		if !seen["LN-"+year+"-"+n] {
+			t.Fatalf("numbers %v lack %s", seen, n)
+		}
+	}
 }
