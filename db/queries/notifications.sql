@@ -25,5 +25,9 @@ SELECT id FROM users WHERE role = 'admin' AND status = 'active';
 -- NOTIFY is transactional: listeners hear it only if the transaction commits.
 SELECT pg_notify('lending_events', @payload::text);
 
+-- name: NotificationPublishMany :exec
+-- Announcements queued by a committed transaction (see notify.Outbox).
+SELECT pg_notify('lending_events', p) FROM unnest(@payloads::text[]) AS p;
+
 -- name: NotificationGetByID :one
 SELECT * FROM notifications WHERE id = $1;

@@ -161,6 +161,16 @@ func (q *Queries) NotificationPublish(ctx context.Context, payload string) error
 	return err
 }
 
+const notificationPublishMany = `-- name: NotificationPublishMany :exec
+SELECT pg_notify('lending_events', p) FROM unnest($1::text[]) AS p
+`
+
+// Announcements queued by a committed transaction (see notify.Outbox).
+func (q *Queries) NotificationPublishMany(ctx context.Context, payloads []string) error {
+	_, err := q.db.Exec(ctx, notificationPublishMany, payloads)
+	return err
+}
+
 const notificationUnreadCount = `-- name: NotificationUnreadCount :one
 SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL
 `

@@ -88,6 +88,7 @@ func Build(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, opts ...Opti
 		Inbox:       notify.NewInbox(pool),
 		Portfolio:   portfolio.NewService(pool, a.Clock),
 		Jobs:        queue,
+		Log:         log,
 		Currency:    cfg.Currency,
 	})
 	a.Hub = realtime.NewHub(pool, log, httpapi.RenderNotification)

@@ -12,6 +12,7 @@ import (
 	"github.com/acme/lending/internal/auth"
 	"github.com/acme/lending/internal/database"
 	"github.com/acme/lending/internal/idempotency"
+	"github.com/acme/lending/internal/notify"
 )
 
 // mutate runs a state change in one transaction (retried on serialization
@@ -39,7 +40,9 @@ func mutate[T any](ctx context.Context, s *Server, p auth.Principal, key *string
 		}
 		ir = &r
 	}
+	ctx, outbox := notify.WithOutbox(ctx)
 	err := database.InTx(ctx, s.pool, func(tx pgx.Tx) error {
+		outbox.Reset() // a retried attempt starts with nothing queued
 		var err error
 		if out, err = write(tx); err != nil {
 			return err
@@ -55,6 +58,11 @@ func mutate[T any](ctx context.Context, s *Server, p auth.Principal, key *string
 	})
 	if err != nil && ir != nil {
 		s.idem.Release(ctx, *ir) // only drops a reservation whose effect did not commit
+	}
+	if err == nil {
+		if ferr := outbox.Flush(ctx, s.pool); ferr != nil {
+			s.log.WarnContext(ctx, "live announcement failed; notifications are stored", "err", ferr)
+		}
 	}
 	return out, nil, err
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"net"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -33,6 +34,7 @@ type Services struct {
 	Inbox       *notify.Inbox
 	Portfolio   *portfolio.Service
 	Jobs        *jobs.Queue
+	Log         *slog.Logger
 	Currency    string
 }
 
@@ -48,6 +50,7 @@ type Server struct {
 	inbox       *notify.Inbox
 	portfolio   *portfolio.Service
 	jobs        *jobs.Queue
+	log         *slog.Logger
 	currency    string
 }
 
@@ -56,7 +59,7 @@ var _ api.StrictServerInterface = (*Server)(nil)
 // NewServer wires the handlers.
 func NewServer(d Services) *Server {
 	return &Server{pool: d.Pool, auth: d.Auth, users: d.Users, lending: d.Lending, wallet: d.Wallet,
-		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, portfolio: d.Portfolio, jobs: d.Jobs, currency: d.Currency}
+		withdrawals: d.Withdrawals, idem: d.Idempotency, inbox: d.Inbox, portfolio: d.Portfolio, jobs: d.Jobs, log: d.Log, currency: d.Currency}
 }
 
 // principal returns the caller; the validator guarantees one on secured operations.
