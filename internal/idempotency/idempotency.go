@@ -81,7 +81,13 @@ func (s *Store) Begin(ctx context.Context, r Request) (*Stored, error) {
 			"this Idempotency-Key was already used for a different request")
 	}
 	if row.StatusCode == nil {
-		return nil, apperr.Conflict("idempotency-in-flight", "a request with this Idempotency-Key is still being processed")
+		e := apperr.Conflict("idempotency-in-flight", "a request with this Idempotency-Key is still being processed")
+		// Tell the client when the reservation lapses if its holder died.
+		e.RetryAfter = time.Second
+		if row.LockedUntil != nil {
+			e.RetryAfter = max(time.Second, time.Until(*row.LockedUntil).Round(time.Second))
+		}
+		return nil, e
 	}
 	return &Stored{Status: int(*row.StatusCode), Body: row.ResponseBody}, nil
 }
