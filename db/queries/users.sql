@@ -32,8 +32,5 @@ RETURNING *;
 -- name: UserAdminExists :one
 SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin');
 
--- name: UserCount :one
-SELECT count(*) FROM users;
-
 -- name: UserListByIDs :many
 SELECT id, full_name, email FROM users WHERE id = ANY(@ids::uuid[]);

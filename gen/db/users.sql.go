@@ -23,17 +23,6 @@ func (q *Queries) UserAdminExists(ctx context.Context) (bool, error) {
 	return exists, err
 }
 
-const userCount = `-- name: UserCount :one
-SELECT count(*) FROM users
-`
-
-func (q *Queries) UserCount(ctx context.Context) (int64, error) {
-	row := q.db.QueryRow(ctx, userCount)
-	var count int64
-	err := row.Scan(&count)
-	return count, err
-}
-
 const userCreate = `-- name: UserCreate :one
 INSERT INTO users (email, full_name, password_hash, role)
 VALUES ($1, $2, $3, $4)

@@ -67,13 +67,12 @@ type Movement struct {
 
 // Ledger posts movements. Platform account ids are looked up once.
 type Ledger struct {
-	once     sync.Once
-	onceErr  error
+	mu       sync.Mutex
 	platform map[string]Account
 }
 
 // New returns a ledger.
-func New() *Ledger { return &Ledger{} }
+func New() *Ledger { return &Ledger{platform: map[string]Account{}} }
 
 // ErrInsufficientFunds is answered when a wallet would go negative.
 func ErrInsufficientFunds(available, requested int64, currency string) error {
@@ -96,25 +95,21 @@ func FormatMinor(v int64) string {
 	return fmt.Sprintf("%s%s.%02d", sign, units, v%100)
 }
 
-// Platform returns a platform account by kind.
+// Platform returns a platform account by kind, looked up once and then
+// cached (a failed lookup, e.g. while the database is down, is retried).
 func (l *Ledger) Platform(ctx context.Context, q *dbgen.Queries, kind string) (Account, error) {
-	l.once.Do(func() {
-		l.platform = map[string]Account{}
-		for _, k := range []string{KindCash, KindPendingPayouts, KindInterestIncome} {
-			id, err := q.LedgerPlatformAccountID(ctx, k)
-			if err != nil {
-				l.onceErr = fmt.Errorf("platform account %s: %w", k, err)
-				return
-			}
-			l.platform[k] = Account{ID: id, Kind: k}
-		}
-	})
-	if l.onceErr != nil {
-		err := l.onceErr
-		l.once = sync.Once{} // try again on the next call (e.g. the database was down)
-		return Account{}, err
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if a, ok := l.platform[kind]; ok {
+		return a, nil
 	}
-	return l.platform[kind], nil
+	id, err := q.LedgerPlatformAccountID(ctx, kind)
+	if err != nil {
+		return Account{}, fmt.Errorf("platform account %s: %w", kind, err)
+	}
+	a := Account{ID: id, Kind: kind}
+	l.platform[kind] = a
+	return a, nil
 }
 
 // OpenWallet creates a user's wallet account.

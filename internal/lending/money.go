@@ -3,7 +3,6 @@ package lending
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -188,6 +187,3 @@ func toStates(rows []dbgen.LoanInstallment) []amortization.InstallmentState {
 	}
 	return st
 }
-
-// Now is the service clock.
-func (s *Service) Now() time.Time { return s.now() }

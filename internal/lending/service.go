@@ -47,12 +47,6 @@ func NewService(pool *pgxpool.Pool, l *ledger.Ledger, contracts ContractQueue, t
 	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
 }
 
-// Currency is the deployment's currency.
-func (s *Service) Currency() string { return s.currency }
-
-// Terms are the configured product terms.
-func (s *Service) Terms() config.LoanLimits { return s.terms }
-
 // Quote prices a loan at the configured rate without storing anything.
 func (s *Service) Quote(amount int64, term int) (amortization.Plan, error) {
 	if amount < s.terms.MinAmount || amount > s.terms.MaxAmount {
@@ -226,11 +220,6 @@ func (s *Service) Get(ctx context.Context, p auth.Principal, id uuid.UUID) (dbge
 		return dbgen.Loan{}, apperr.NotFound("loan")
 	}
 	return loan, database.Classify(err)
-}
-
-// GetTx is Get inside a transaction (to answer with the state just written).
-func (s *Service) GetTx(ctx context.Context, tx pgx.Tx, id uuid.UUID) (dbgen.Loan, error) {
-	return s.q.WithTx(tx).LoanGetByID(ctx, id)
 }
 
 // Events lists a loan's transitions, oldest first.

@@ -165,8 +165,3 @@ func (i *Inbox) MarkRead(ctx context.Context, userID, id uuid.UUID) (dbgen.Notif
 	}
 	return n, err
 }
-
-// Get loads one notification (for live delivery).
-func (i *Inbox) Get(ctx context.Context, id uuid.UUID) (dbgen.Notification, error) {
-	return i.q.NotificationGetByID(ctx, id)
-}

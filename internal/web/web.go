@@ -46,11 +46,6 @@ func Docs() http.Handler {
 	return http.StripPrefix("/docs", http.FileServer(http.FS(sub)))
 }
 
-// HasDocsAssets reports whether swagger-ui-dist was bundled.
-func HasDocsAssets() bool {
-	return exists(static, "static/docs/swagger-ui/swagger-ui-bundle.js")
-}
-
 func exists(fsys fs.FS, name string) bool {
 	st, err := fs.Stat(fsys, name)
 	return err == nil && !st.IsDir()
