@@ -18,8 +18,11 @@ UPDATE notifications SET read_at = coalesce(read_at, now())
 WHERE id = $1 AND user_id = $2
 RETURNING *;
 
--- name: UserListAdminIDs :many
-SELECT id FROM users WHERE role = 'admin' AND status = 'active';
+-- name: NotificationCreateForAdmins :many
+-- One notification per active staff member, in one statement.
+INSERT INTO notifications (user_id, type, title, body, data)
+SELECT u.id, @type, @title, @body, @data FROM users u WHERE u.role = 'admin' AND u.status = 'active'
+RETURNING id, user_id;
 
 -- name: NotificationPublish :exec
 -- NOTIFY is transactional: listeners hear it only if the transaction commits.

@@ -49,6 +49,50 @@ func (q *Queries) NotificationCreate(ctx context.Context, arg NotificationCreate
 	return i, err
 }
 
+const notificationCreateForAdmins = `-- name: NotificationCreateForAdmins :many
+INSERT INTO notifications (user_id, type, title, body, data)
+SELECT u.id, $1, $2, $3, $4 FROM users u WHERE u.role = 'admin' AND u.status = 'active'
+RETURNING id, user_id
+`
+
+type NotificationCreateForAdminsParams struct {
+	Type  string
+	Title string
+	Body  string
+	Data  json.RawMessage
+}
+
+type NotificationCreateForAdminsRow struct {
+	ID     uuid.UUID
+	UserID uuid.UUID
+}
+
+// One notification per active staff member, in one statement.
+func (q *Queries) NotificationCreateForAdmins(ctx context.Context, arg NotificationCreateForAdminsParams) ([]NotificationCreateForAdminsRow, error) {
+	rows, err := q.db.Query(ctx, notificationCreateForAdmins,
+		arg.Type,
+		arg.Title,
+		arg.Body,
+		arg.Data,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []NotificationCreateForAdminsRow{}
+	for rows.Next() {
+		var i NotificationCreateForAdminsRow
+		if err := rows.Scan(&i.ID, &i.UserID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const notificationGetByID = `-- name: NotificationGetByID :one
 SELECT id, user_id, type, title, body, data, read_at, created_at, emailed_at FROM notifications WHERE id = $1
 `
@@ -180,28 +224,4 @@ func (q *Queries) NotificationUnreadCount(ctx context.Context, userID uuid.UUID)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
-}
-
-const userListAdminIDs = `-- name: UserListAdminIDs :many
-SELECT id FROM users WHERE role = 'admin' AND status = 'active'
-`
-
-func (q *Queries) UserListAdminIDs(ctx context.Context) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, userListAdminIDs)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []uuid.UUID{}
-	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		items = append(items, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -356,16 +357,11 @@ func problemDetail(t *testing.T, body []byte) string {
 
 func readAll(t *testing.T, resp *http.Response) string {
 	t.Helper()
-	var sb strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := resp.Body.Read(buf)
-		sb.Write(buf[:n])
-		if err != nil {
-			break
-		}
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read body: %v", err)
 	}
-	return sb.String()
+	return string(b)
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }

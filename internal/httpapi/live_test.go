@@ -72,6 +72,11 @@ func TestLiveEventCrossesInstances(t *testing.T) {
 	if n.JSON200 == nil || n.JSON200.UnreadCount != 1 || n.JSON200.Items[0].Type != "loan.approved" {
 		t.Fatalf("notifications: %s", n.Body)
 	}
+	// Staff were told of the application (one statement for all admins).
+	an, _ := admin.C.ListNotificationsWithResponse(ctx, nil)
+	if an.JSON200 == nil || len(an.JSON200.Items) != 1 || an.JSON200.Items[0].Type != "loan.submitted" || an.JSON200.Items[0].Data["loan_id"] != l.Id.String() {
+		t.Fatalf("admin notifications: %s", an.Body)
+	}
 	read, _ := borrower.C.MarkNotificationReadWithResponse(ctx, n.JSON200.Items[0].Id)
 	if read.JSON200 == nil || read.JSON200.ReadAt == nil {
 		t.Fatalf("mark read: %s", read.Body)

@@ -25,7 +25,6 @@ import (
 // reply in the same commit.
 type Service struct {
 	contracts ContractQueue
-	pool      *pgxpool.Pool
 	q         *dbgen.Queries
 	ledger    *ledger.Ledger
 	terms     config.LoanLimits
@@ -44,7 +43,7 @@ func NewService(pool *pgxpool.Pool, l *ledger.Ledger, contracts ContractQueue, t
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
+	return &Service{q: dbgen.New(pool), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
 }
 
 // Quote prices a loan at the configured rate without storing anything.

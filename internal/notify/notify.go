@@ -30,6 +30,13 @@ type Event struct {
 	Data   map[string]any
 }
 
+func (e Event) encodeData() ([]byte, error) {
+	if e.Data == nil {
+		return []byte("{}"), nil
+	}
+	return json.Marshal(e.Data)
+}
+
 // Envelope is what travels over NOTIFY: the stored notification's id and
 // recipient (listeners load the row itself, keeping the payload small).
 type Envelope struct {
@@ -53,12 +60,9 @@ func SessionEnded(ctx context.Context, q *dbgen.Queries, userID, sessionID uuid.
 
 // Send stores the notification and queues its announcement.
 func Send(ctx context.Context, q *dbgen.Queries, e Event) error {
-	data, err := json.Marshal(e.Data)
+	data, err := e.encodeData()
 	if err != nil {
 		return err
-	}
-	if e.Data == nil {
-		data = []byte("{}")
 	}
 	n, err := q.NotificationCreate(ctx, dbgen.NotificationCreateParams{
 		UserID: e.UserID, Type: e.Type, Title: e.Title, Body: e.Body, Data: data,
@@ -126,13 +130,22 @@ func (o *Outbox) Flush(ctx context.Context, db dbgen.DBTX) error {
 
 // SendToAdmins notifies every active staff member.
 func SendToAdmins(ctx context.Context, q *dbgen.Queries, e Event) error {
-	ids, err := q.UserListAdminIDs(ctx)
+	data, err := e.encodeData()
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		e.UserID = id
-		if err := Send(ctx, q, e); err != nil {
+	rows, err := q.NotificationCreateForAdmins(ctx, dbgen.NotificationCreateForAdminsParams{
+		Type: e.Type, Title: e.Title, Body: e.Body, Data: data,
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		payload, err := json.Marshal(Envelope{NotificationID: r.ID, UserID: r.UserID})
+		if err != nil {
+			return err
+		}
+		if err := publish(ctx, q, string(payload)); err != nil {
 			return err
 		}
 	}

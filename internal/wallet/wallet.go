@@ -35,7 +35,6 @@ func (SimulatedRail) Collect(context.Context, uuid.UUID, int64, string) (string,
 
 // Service implements the wallet use cases.
 type Service struct {
-	pool     *pgxpool.Pool
 	q        *dbgen.Queries
 	ledger   *ledger.Ledger
 	rail     PaymentRail
@@ -44,7 +43,7 @@ type Service struct {
 
 // NewService wires the wallet service.
 func NewService(pool *pgxpool.Pool, l *ledger.Ledger, rail PaymentRail, currency string) *Service {
-	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, rail: rail, currency: currency}
+	return &Service{q: dbgen.New(pool), ledger: l, rail: rail, currency: currency}
 }
 
 // Balance is a wallet's state.

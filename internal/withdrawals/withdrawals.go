@@ -31,7 +31,6 @@ const (
 
 // Service implements the withdrawal use cases.
 type Service struct {
-	pool     *pgxpool.Pool
 	q        *dbgen.Queries
 	ledger   *ledger.Ledger
 	currency string
@@ -39,7 +38,7 @@ type Service struct {
 
 // NewService wires the withdrawal service.
 func NewService(pool *pgxpool.Pool, l *ledger.Ledger, currency string) *Service {
-	return &Service{pool: pool, q: dbgen.New(pool), ledger: l, currency: currency}
+	return &Service{q: dbgen.New(pool), ledger: l, currency: currency}
 }
 
 // Request holds amount from the caller's available balance.
