@@ -39,6 +39,7 @@ type cluster struct {
 	url       string
 	secret    string
 	logPath   string
+	debugURL  string // pprof listener of lendingd, when profiling
 }
 
 // startCluster prepares the temp folder, PostgreSQL and the server.
@@ -111,6 +112,14 @@ func startCluster(ctx context.Context, o options) (*cluster, error) {
 	}
 	if o.dbConns > 0 {
 		cl.srv.Env = append(cl.srv.Env, "DB_MAX_CONNS="+strconv.Itoa(o.dbConns))
+	}
+	if o.profileDir != "" {
+		debugAddr, err := freeAddr()
+		if err != nil {
+			return nil, err
+		}
+		cl.debugURL = "http://" + debugAddr
+		cl.srv.Env = append(cl.srv.Env, "DEBUG_ADDR="+debugAddr)
 	}
 	cl.srv.Stdout, cl.srv.Stderr = logf, logf
 	if err := cl.srv.Start(); err != nil {

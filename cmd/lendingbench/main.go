@@ -43,6 +43,7 @@ type options struct {
 	bin          string
 	keep         bool
 	out          string
+	profileDir   string
 }
 
 func main() {
@@ -61,6 +62,7 @@ func main() {
 	flag.StringVar(&o.bin, "bin", "", "lendingd binary to run (default: go build it into the temp folder)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temp folder (database, logs) after the run")
 	flag.StringVar(&o.out, "out", "", "also write the summary (Markdown) to this file")
+	flag.StringVar(&o.profileDir, "profile", "", "write a server CPU profile per scenario (<scenario>.pprof) to this folder")
 	flag.Parse()
 	if o.users == 0 {
 		o.users = max(o.loans/10, 1000)
@@ -131,7 +133,11 @@ func run(ctx context.Context, o options) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		profiled := cl.profile(ctx, name, o)
 		r := runScenario(ctx, cl, fx, scenarioByName(name), o)
+		if err := <-profiled; err != nil {
+			fmt.Fprintf(os.Stderr, "profile %s: %v\n", name, err)
+		}
 		fmt.Println(r.line())
 		results = append(results, r)
 	}

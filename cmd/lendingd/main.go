@@ -121,6 +121,10 @@ func serve(ctx context.Context, log *slog.Logger) error {
 		return err
 	}
 
+	if cfg.DebugAddr != "" {
+		debug := serveDebug(cfg.DebugAddr, log)
+		defer func() { _ = debug.Close() }()
+	}
 	srv := &http.Server{
 		Addr:              cfg.HTTPAddr,
 		Handler:           a.HTTP,

@@ -18,8 +18,11 @@ import (
 
 // Config is the whole service configuration.
 type Config struct {
-	DatabaseURL  string
-	HTTPAddr     string
+	DatabaseURL string
+	HTTPAddr    string
+	// DebugAddr, when set, serves Go's pprof profiles on a separate
+	// listener (keep it on loopback); empty disables it.
+	DebugAddr    string
 	DataDir      string
 	JWTSecret    []byte
 	JWTIssuer    string
@@ -68,6 +71,7 @@ func Load() (Config, error) {
 	c := Config{
 		DatabaseURL:  os.Getenv("DATABASE_URL"),
 		HTTPAddr:     str("HTTP_ADDR", "127.0.0.1:8080"),
+		DebugAddr:    os.Getenv("DEBUG_ADDR"),
 		DataDir:      str("DATA_DIR", ".data"),
 		JWTIssuer:    str("JWT_ISSUER", "lendingd"),
 		JWTAudience:  str("JWT_AUDIENCE", "lending-api"),
