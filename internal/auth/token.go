@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -21,7 +22,11 @@ type Tokens struct {
 	audience string
 	ttl      time.Duration
 	now      func() time.Time
+	verified verifiedCache
 }
+
+// skew is the clock difference tolerated on exp, nbf and iat.
+const skew = 5 * time.Second
 
 // NewTokens builds a signer/verifier.
 func NewTokens(key []byte, issuer, audience string, ttl time.Duration) *Tokens {
@@ -57,7 +62,20 @@ func (t *Tokens) Issue(userID, sessionID uuid.UUID, role string) (string, error)
 
 // Verify checks signature, algorithm, exp/nbf/iat, issuer and audience and
 // returns the claims the server relies on.
+//
+// A client sends the same token with every request until it expires, and
+// parsing it costs more than the rest of a cached read; so a token that
+// verified once is remembered by its exact text. Signature, issuer and
+// audience cannot change for the same text; only the time window is
+// checked again on each use.
 func (t *Tokens) Verify(raw string) (Principal, error) {
+	if c, ok := t.verified.get(raw); ok {
+		now := t.now()
+		if now.Before(c.notBefore.Add(-skew)) || !now.Before(c.expires.Add(skew)) {
+			return Principal{}, errors.New("token outside its validity window")
+		}
+		return c.principal, nil
+	}
 	if err := requireHS256(raw); err != nil {
 		return Principal{}, err
 	}
@@ -67,7 +85,7 @@ func (t *Tokens) Verify(raw string) (Principal, error) {
 		jwt.WithIssuer(t.issuer),
 		jwt.WithAudience(t.audience),
 		jwt.WithClock(jwt.ClockFunc(t.now)),
-		jwt.WithAcceptableSkew(5*time.Second),
+		jwt.WithAcceptableSkew(skew),
 		jwt.WithRequiredClaim("sid"),
 		jwt.WithRequiredClaim("role"),
 		jwt.WithRequiredClaim(jwt.ExpirationKey),
@@ -87,7 +105,50 @@ func (t *Tokens) Verify(raw string) (Principal, error) {
 	}
 	roleClaim, _ := tok.Get("role")
 	role, _ := roleClaim.(string)
-	return Principal{UserID: uid, SessionID: sid, Role: role}, nil
+	p := Principal{UserID: uid, SessionID: sid, Role: role}
+	t.verified.put(raw, verifiedToken{principal: p, notBefore: tok.NotBefore(), expires: tok.Expiration()}, t.now())
+	return p, nil
+}
+
+// verifiedCache remembers tokens that passed verification, bounded in
+// size: when full, expired entries go, and if none had expired, all go
+// (the next request of each client verifies its token once more).
+type verifiedCache struct {
+	mu      sync.Mutex
+	entries map[string]verifiedToken
+}
+
+type verifiedToken struct {
+	principal          Principal
+	notBefore, expires time.Time
+}
+
+const maxVerifiedTokens = 50_000
+
+func (c *verifiedCache) get(raw string) (verifiedToken, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.entries[raw]
+	return v, ok
+}
+
+func (c *verifiedCache) put(raw string, v verifiedToken, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = make(map[string]verifiedToken)
+	}
+	if len(c.entries) >= maxVerifiedTokens {
+		for k, e := range c.entries {
+			if !now.Before(e.expires.Add(skew)) {
+				delete(c.entries, k)
+			}
+		}
+		if len(c.entries) >= maxVerifiedTokens {
+			clear(c.entries)
+		}
+	}
+	c.entries[raw] = v
 }
 
 // requireHS256 refuses a token whose header names any algorithm but ours:
