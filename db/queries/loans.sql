@@ -73,24 +73,30 @@ INSERT INTO loan_installments (loan_id, number, due_date, principal, interest) V
 -- name: InstallmentList :many
 SELECT * FROM loan_installments WHERE loan_id = $1 ORDER BY number;
 
--- name: InstallmentListForLoans :many
--- The open installments that decide a loan's next due amount and days past
--- due: those due up to the first one due on or after today (all open ones
--- past maturity). One primary-key probe per loan (LATERAL): a plain
--- "loan_id = ANY(...)" lets the planner AND in the partial due-date index
--- and read millions of rows on a large book.
-SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status
-FROM unnest(@loan_ids::uuid[]) AS l(id)
-CROSS JOIN LATERAL (
-    SELECT n.* FROM loan_installments n
-    WHERE n.loan_id = l.id AND n.status IN ('due', 'overdue')
+-- name: LoanViews :many
+-- Loans with what a reader sees beside the row, in one round trip: the
+-- borrower, and for a disbursed loan the open installments that decide its
+-- next due amount and days past due: those due up to the first one due on
+-- or after today (all open ones past maturity). One primary-key probe per
+-- loan (LATERAL): a plain "loan_id = ANY(...)" lets the planner AND in the
+-- partial due-date index and read millions of rows on a large book.
+SELECT sqlc.embed(loans), users.full_name AS borrower_name, users.email AS borrower_email,
+       coalesce(due.items, '[]')::jsonb AS open_installments
+FROM unnest(@loan_ids::uuid[]) AS wanted(id)
+JOIN loans ON loans.id = wanted.id
+JOIN users ON users.id = loans.user_id
+LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object(
+               'number', n.number, 'due_date', n.due_date, 'principal', n.principal, 'interest', n.interest,
+               'principal_paid', n.principal_paid, 'interest_paid', n.interest_paid) ORDER BY n.number) AS items
+    FROM loan_installments n
+    WHERE loans.status = 'disbursed' AND n.loan_id = loans.id AND n.status IN ('due', 'overdue')
       AND n.due_date <= coalesce(
             (SELECT m.due_date FROM loan_installments m
-             WHERE m.loan_id = l.id AND m.status IN ('due', 'overdue') AND m.due_date >= @today::date
+             WHERE m.loan_id = loans.id AND m.status IN ('due', 'overdue') AND m.due_date >= @today::date
              ORDER BY m.number LIMIT 1),
             'infinity'::date)
-    ORDER BY n.number
-) i;
+) due ON true;
 
 -- name: InstallmentApplyPayment :exec
 UPDATE loan_installments SET

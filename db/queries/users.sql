@@ -32,5 +32,3 @@ RETURNING *;
 -- name: UserAdminExists :one
 SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin');
 
--- name: UserListByIDs :many
-SELECT id, full_name, email FROM users WHERE id = ANY(@ids::uuid[]);

@@ -7,6 +7,7 @@ package db
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/google/uuid"
@@ -51,60 +52,6 @@ SELECT loan_id, number, due_date, principal, interest, principal_paid, interest_
 
 func (q *Queries) InstallmentList(ctx context.Context, loanID uuid.UUID) ([]LoanInstallment, error) {
 	rows, err := q.db.Query(ctx, installmentList, loanID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []LoanInstallment{}
-	for rows.Next() {
-		var i LoanInstallment
-		if err := rows.Scan(
-			&i.LoanID,
-			&i.Number,
-			&i.DueDate,
-			&i.Principal,
-			&i.Interest,
-			&i.PrincipalPaid,
-			&i.InterestPaid,
-			&i.Status,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const installmentListForLoans = `-- name: InstallmentListForLoans :many
-SELECT i.loan_id, i.number, i.due_date, i.principal, i.interest, i.principal_paid, i.interest_paid, i.status
-FROM unnest($1::uuid[]) AS l(id)
-CROSS JOIN LATERAL (
-    SELECT n.loan_id, n.number, n.due_date, n.principal, n.interest, n.principal_paid, n.interest_paid, n.status FROM loan_installments n
-    WHERE n.loan_id = l.id AND n.status IN ('due', 'overdue')
-      AND n.due_date <= coalesce(
-            (SELECT m.due_date FROM loan_installments m
-             WHERE m.loan_id = l.id AND m.status IN ('due', 'overdue') AND m.due_date >= $2::date
-             ORDER BY m.number LIMIT 1),
-            'infinity'::date)
-    ORDER BY n.number
-) i
-`
-
-type InstallmentListForLoansParams struct {
-	LoanIds []uuid.UUID
-	Today   time.Time
-}
-
-// The open installments that decide a loan's next due amount and days past
-// due: those due up to the first one due on or after today (all open ones
-// past maturity). One primary-key probe per loan (LATERAL): a plain
-// "loan_id = ANY(...)" lets the planner AND in the partial due-date index
-// and read millions of rows on a large book.
-func (q *Queries) InstallmentListForLoans(ctx context.Context, arg InstallmentListForLoansParams) ([]LoanInstallment, error) {
-	rows, err := q.db.Query(ctx, installmentListForLoans, arg.LoanIds, arg.Today)
 	if err != nil {
 		return nil, err
 	}
@@ -692,4 +639,86 @@ func (q *Queries) LoanUpdateTerms(ctx context.Context, arg LoanUpdateTermsParams
 		&i.UpdatedAt,
 	)
 	return i, err
+}
+
+const loanViews = `-- name: LoanViews :many
+SELECT loans.id, loans.number, loans.user_id, loans.amount, loans.term_months, loans.annual_rate_bps, loans.monthly_payment, loans.total_interest, loans.purpose, loans.status, loans.decision_reason, loans.decided_by, loans.decided_at, loans.disbursed_at, loans.closed_at, loans.principal_paid, loans.interest_paid, loans.days_past_due, loans.created_at, loans.updated_at, users.full_name AS borrower_name, users.email AS borrower_email,
+       coalesce(due.items, '[]')::jsonb AS open_installments
+FROM unnest($1::uuid[]) AS wanted(id)
+JOIN loans ON loans.id = wanted.id
+JOIN users ON users.id = loans.user_id
+LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object(
+               'number', n.number, 'due_date', n.due_date, 'principal', n.principal, 'interest', n.interest,
+               'principal_paid', n.principal_paid, 'interest_paid', n.interest_paid) ORDER BY n.number) AS items
+    FROM loan_installments n
+    WHERE loans.status = 'disbursed' AND n.loan_id = loans.id AND n.status IN ('due', 'overdue')
+      AND n.due_date <= coalesce(
+            (SELECT m.due_date FROM loan_installments m
+             WHERE m.loan_id = loans.id AND m.status IN ('due', 'overdue') AND m.due_date >= $2::date
+             ORDER BY m.number LIMIT 1),
+            'infinity'::date)
+) due ON true
+`
+
+type LoanViewsParams struct {
+	LoanIds []uuid.UUID
+	Today   time.Time
+}
+
+type LoanViewsRow struct {
+	Loan             Loan
+	BorrowerName     string
+	BorrowerEmail    string
+	OpenInstallments json.RawMessage
+}
+
+// Loans with what a reader sees beside the row, in one round trip: the
+// borrower, and for a disbursed loan the open installments that decide its
+// next due amount and days past due: those due up to the first one due on
+// or after today (all open ones past maturity). One primary-key probe per
+// loan (LATERAL): a plain "loan_id = ANY(...)" lets the planner AND in the
+// partial due-date index and read millions of rows on a large book.
+func (q *Queries) LoanViews(ctx context.Context, arg LoanViewsParams) ([]LoanViewsRow, error) {
+	rows, err := q.db.Query(ctx, loanViews, arg.LoanIds, arg.Today)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LoanViewsRow{}
+	for rows.Next() {
+		var i LoanViewsRow
+		if err := rows.Scan(
+			&i.Loan.ID,
+			&i.Loan.Number,
+			&i.Loan.UserID,
+			&i.Loan.Amount,
+			&i.Loan.TermMonths,
+			&i.Loan.AnnualRateBps,
+			&i.Loan.MonthlyPayment,
+			&i.Loan.TotalInterest,
+			&i.Loan.Purpose,
+			&i.Loan.Status,
+			&i.Loan.DecisionReason,
+			&i.Loan.DecidedBy,
+			&i.Loan.DecidedAt,
+			&i.Loan.DisbursedAt,
+			&i.Loan.ClosedAt,
+			&i.Loan.PrincipalPaid,
+			&i.Loan.InterestPaid,
+			&i.Loan.DaysPastDue,
+			&i.Loan.CreatedAt,
+			&i.Loan.UpdatedAt,
+			&i.BorrowerName,
+			&i.BorrowerEmail,
+			&i.OpenInstallments,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

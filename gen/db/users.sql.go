@@ -152,36 +152,6 @@ func (q *Queries) UserList(ctx context.Context, arg UserListParams) ([]User, err
 	return items, nil
 }
 
-const userListByIDs = `-- name: UserListByIDs :many
-SELECT id, full_name, email FROM users WHERE id = ANY($1::uuid[])
-`
-
-type UserListByIDsRow struct {
-	ID       uuid.UUID
-	FullName string
-	Email    string
-}
-
-func (q *Queries) UserListByIDs(ctx context.Context, ids []uuid.UUID) ([]UserListByIDsRow, error) {
-	rows, err := q.db.Query(ctx, userListByIDs, ids)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []UserListByIDsRow{}
-	for rows.Next() {
-		var i UserListByIDsRow
-		if err := rows.Scan(&i.ID, &i.FullName, &i.Email); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const userUpdate = `-- name: UserUpdate :one
 UPDATE users SET
     email         = coalesce($1, email),

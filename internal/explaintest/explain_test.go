@@ -192,7 +192,6 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		cursorAt   = &f.cursorAt
 		cursorID   = &f.cursorID
 		ids        = f.loansOfUser
-		users      = []uuid.UUID{f.user, f.admin}
 		falseValue = false
 		trueValue  = true
 	)
@@ -202,9 +201,9 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		// Borrower reads.
 		{"GET /loans (own)", "loanListNewest", []any{user, nilText, nilTime, nilTime, nilTime, nilUUID, lim}, true},
 		{"GET /loans (own, status)", "loanListNewest", []any{user, &disbursed, nilTime, nilTime, nilTime, nilUUID, lim}, true},
-		{"GET /loans/{id}", "loanGetByID", []any{f.disbursed}, true},
-		{"loan view: borrower names", "userListByIDs", []any{users}, true},
-		{"loan view: open installments", "installmentListForLoans", []any{ids, today}, true},
+		{"GET /loans/{id}", "loanViews", []any{[]uuid.UUID{f.disbursed}, today}, true},
+		{"GET /loans/{id}/payoff, /schedule, ...: the loan", "loanGetByID", []any{f.disbursed}, true},
+		{"loan views of a page (borrower, open installments)", "loanViews", []any{ids, today}, true},
 		{"GET /loans/{id}/schedule", "installmentList", []any{f.disbursed}, true},
 		{"GET /loans/{id}/events", "loanEventList", []any{f.disbursed}, true},
 		{"GET /wallet: wallet row", "ledgerWalletGet", []any{f.user}, true},

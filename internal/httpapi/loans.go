@@ -69,12 +69,11 @@ func (s *Server) GetLoan(ctx context.Context, r api.GetLoanRequestObject) (api.G
 	if err != nil {
 		return nil, err
 	}
-	l, err := s.lending.Get(ctx, p, r.Id)
-	out, err := s.loanReply(ctx, nil, l, err)
+	v, err := s.lending.GetView(ctx, p, r.Id)
 	if err != nil {
 		return nil, err
 	}
-	return api.GetLoan200JSONResponse(out), nil
+	return api.GetLoan200JSONResponse(s.toLoan(v)), nil
 }
 
 func (s *Server) UpdateLoan(ctx context.Context, r api.UpdateLoanRequestObject) (api.UpdateLoanResponseObject, error) {

@@ -2,6 +2,8 @@ package lending
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/google/uuid"
@@ -32,57 +34,89 @@ func (s *Service) View(ctx context.Context, tx pgx.Tx, loan dbgen.Loan) (View, e
 	if tx != nil {
 		q = q.WithTx(tx)
 	}
-	views, err := s.views(ctx, q, []dbgen.Loan{loan})
+	views, err := s.views(ctx, q, []uuid.UUID{loan.ID})
 	if err != nil {
 		return View{}, err
+	}
+	if len(views) == 0 {
+		return View{}, apperr.NotFound("loan")
 	}
 	return views[0], nil
 }
 
-// views adds borrower and repayment figures to loans with two batch queries.
-func (s *Service) views(ctx context.Context, q *dbgen.Queries, loans []dbgen.Loan) ([]View, error) {
-	userIDs := make([]uuid.UUID, 0, len(loans))
-	var disbursed []uuid.UUID
-	for _, l := range loans {
-		userIDs = append(userIDs, l.UserID)
-		if l.Status == StatusDisbursed {
-			disbursed = append(disbursed, l.ID)
-		}
+// GetView is Get with the reader's figures, in one query.
+func (s *Service) GetView(ctx context.Context, p auth.Principal, id uuid.UUID) (View, error) {
+	views, err := s.views(ctx, s.q, []uuid.UUID{id})
+	if err != nil {
+		return View{}, database.Classify(err)
 	}
-	people, err := q.UserListByIDs(ctx, userIDs)
+	if len(views) == 0 || !p.CanSee(views[0].Loan.UserID) {
+		return View{}, apperr.NotFound("loan")
+	}
+	return views[0], nil
+}
+
+// views reads the loans with their borrower and repayment figures, in the
+// order of ids (ids that name no loan are skipped).
+func (s *Service) views(ctx context.Context, q *dbgen.Queries, ids []uuid.UUID) ([]View, error) {
+	now := s.now()
+	rows, err := q.LoanViews(ctx, dbgen.LoanViewsParams{LoanIds: ids, Today: now.UTC().Truncate(24 * time.Hour)})
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[uuid.UUID]dbgen.UserListByIDsRow, len(people))
-	for _, u := range people {
-		names[u.ID] = u
+	byID := make(map[uuid.UUID]dbgen.LoanViewsRow, len(rows))
+	for _, r := range rows {
+		byID[r.Loan.ID] = r
 	}
-	open := map[uuid.UUID][]dbgen.LoanInstallment{}
-	now := s.now()
-	if len(disbursed) > 0 {
-		rows, err := q.InstallmentListForLoans(ctx, dbgen.InstallmentListForLoansParams{LoanIds: disbursed, Today: now.UTC().Truncate(24 * time.Hour)})
-		if err != nil {
-			return nil, err
+	out := make([]View, 0, len(rows))
+	for _, id := range ids {
+		r, ok := byID[id]
+		if !ok {
+			continue
 		}
-		for _, r := range rows {
-			open[r.LoanID] = append(open[r.LoanID], r)
-		}
-	}
-	out := make([]View, len(loans))
-	for i, l := range loans {
-		v := View{Loan: l, BorrowerName: names[l.UserID].FullName, BorrowerEmail: names[l.UserID].Email}
-		if l.Status == StatusDisbursed {
-			v.Outstanding = l.Amount - l.PrincipalPaid
-			st := toStates(open[l.ID])
+		v := View{Loan: r.Loan, BorrowerName: r.BorrowerName, BorrowerEmail: r.BorrowerEmail}
+		if r.Loan.Status == StatusDisbursed {
+			st, err := openStates(r.OpenInstallments)
+			if err != nil {
+				return nil, err
+			}
+			v.Outstanding = r.Loan.Amount - r.Loan.PrincipalPaid
 			if next, due, ok := amortization.NextDue(st, now); ok {
 				d := next.DueDate
 				v.NextDueDate, v.NextDueAmount = &d, &due
 			}
 			v.DaysPastDue = amortization.DaysPastDue(st, now)
 		}
-		out[i] = v
+		out = append(out, v)
 	}
 	return out, nil
+}
+
+// openStates decodes the open installments LoanViews aggregates as JSON.
+func openStates(raw []byte) ([]amortization.InstallmentState, error) {
+	var rows []struct {
+		Number        int    `json:"number"`
+		DueDate       string `json:"due_date"`
+		Principal     int64  `json:"principal"`
+		Interest      int64  `json:"interest"`
+		PrincipalPaid int64  `json:"principal_paid"`
+		InterestPaid  int64  `json:"interest_paid"`
+	}
+	if err := json.Unmarshal(raw, &rows); err != nil {
+		return nil, fmt.Errorf("open installments: %w", err)
+	}
+	st := make([]amortization.InstallmentState, len(rows))
+	for i, r := range rows {
+		due, err := time.Parse(time.DateOnly, r.DueDate)
+		if err != nil {
+			return nil, fmt.Errorf("open installment %d: %w", r.Number, err)
+		}
+		st[i] = amortization.InstallmentState{
+			Number: r.Number, DueDate: due, Principal: r.Principal, Interest: r.Interest,
+			PrincipalPaid: r.PrincipalPaid, InterestPaid: r.InterestPaid,
+		}
+	}
+	return st, nil
 }
 
 // Filter narrows List.
@@ -121,7 +155,11 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View,
 		return nil, nil, database.Classify(err)
 	}
 	rows, next := page.Next(rows, lim, func(l dbgen.Loan) (time.Time, uuid.UUID) { return l.CreatedAt, l.ID })
-	views, err := s.views(ctx, s.q, rows)
+	ids := make([]uuid.UUID, len(rows))
+	for i, l := range rows {
+		ids[i] = l.ID
+	}
+	views, err := s.views(ctx, s.q, ids)
 	return views, next, database.Classify(err)
 }
 
