@@ -86,7 +86,8 @@ func (q *Queries) IdempotencyRelease(ctx context.Context, arg IdempotencyRelease
 
 const idempotencyReserve = `-- name: IdempotencyReserve :one
 INSERT INTO idempotency_keys (user_id, key, operation, request_hash, locked_until)
-VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5::int))
+SELECT $1, $2, $3, $4, now() + make_interval(secs => $5::int)
+WHERE set_config('synchronous_commit', 'off', true) IS NOT NULL
 ON CONFLICT (user_id, key) DO UPDATE SET locked_until = excluded.locked_until, request_hash = excluded.request_hash, operation = excluded.operation
     WHERE idempotency_keys.status_code IS NULL AND idempotency_keys.locked_until < now()
 RETURNING user_id
@@ -101,6 +102,10 @@ type IdempotencyReserveParams struct {
 }
 
 // Claims a key; returns no row when another request holds or has completed it.
+// The claim commits without waiting for its WAL flush (synchronous_commit off
+// for this statement's transaction): it only keeps concurrent requests apart.
+// If a crash loses it, no effect committed after it survived either, because
+// the effect's own (synchronous) commit flushes all WAL written before it.
 func (q *Queries) IdempotencyReserve(ctx context.Context, arg IdempotencyReserveParams) (uuid.UUID, error) {
 	row := q.db.QueryRow(ctx, idempotencyReserve,
 		arg.UserID,
