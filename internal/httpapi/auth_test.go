@@ -230,6 +230,8 @@ func TestRegisterValidation(t *testing.T) {
 		status            int
 	}{
 		{"malformed json", "application/json", `{"email":`, 400},
+		{"a second document", "application/json", `{"email":"u@example.com","password":"password123","full_name":"x"}{"role":"admin"}`, 400},
+		{"trailing bytes", "application/json", `{"email":"u@example.com","password":"password123","full_name":"x"} x`, 400},
 		{"wrong type", "application/json", `{"email":1,"password":"password123","full_name":"x"}`, 422},
 		{"unknown field", "application/json", `{"email":"u@example.com","password":"password123","full_name":"x","role":"admin"}`, 422},
 		{"missing field", "application/json", `{"email":"u@example.com"}`, 422},

@@ -36,6 +36,8 @@ func FuzzMoneyDecode(f *testing.F) {
 	f.Add(byte(0), []byte(`{"amount":`), "")
 	f.Add(byte(0), []byte(`[]`), "")
 	f.Add(byte(0), []byte(``), "")
+	f.Add(byte(0), []byte(`{"amount":100}{"amount":900000}`), "")
+	f.Add(byte(0), []byte(`{"amount":100} trailing`), "")
 	f.Add(byte(1), []byte(`{"loan_id":"$LOAN","amount":100}`), "")
 	f.Add(byte(1), []byte(`{"loan_id":"$LOAN","amount":99999999999}`), "")
 	f.Add(byte(1), []byte(`{"loan_id":"not-a-uuid","amount":100}`), "")
@@ -96,8 +98,8 @@ func FuzzMoneyDecode(f *testing.F) {
 			var in struct {
 				Amount int64 `json:"amount"`
 			}
-			if json.Unmarshal(body, &in) != nil {
-				return // accepted leniently (e.g. trailing data); amounts not comparable
+			if err := json.Unmarshal(body, &in); err != nil {
+				t.Fatalf("POST %s %q: accepted a body that is not one JSON document: %v; %d %s", path, body, err, rec.Code, rec.Body)
 			}
 			if in.Amount <= 0 {
 				t.Fatalf("POST %s %q: a non-positive amount was accepted: %d %s", path, body, rec.Code, rec.Body)

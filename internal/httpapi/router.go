@@ -116,7 +116,7 @@ func New(cfg config.Config, pool *pgxpool.Pool, log *slog.Logger, srv *Server, e
 			MultiError:         true,
 		},
 	})
-	g.Use(withEchoContext, validator)
+	g.Use(withEchoContext, singleJSONDocument, validator)
 	api.RegisterHandlers(g, api.NewStrictHandler(srv, nil))
 	if extras.Routes != nil {
 		extras.Routes(e)
