@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"testing"
@@ -267,6 +268,57 @@ func TestRegisterValidation(t *testing.T) {
 	dup := env.Do("POST", "/api/auth/register", "", "application/json", strings.NewReader(`{"email":"U@Example.com","password":"password123","full_name":"U"}`))
 	if dup.StatusCode != 409 {
 		t.Fatalf("duplicate: %d", dup.StatusCode)
+	}
+}
+
+// Validation problems name the offending field and say what is expected,
+// in words a client developer can act on.
+func TestValidationMessagesSayWhatIsExpected(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u := env.Register("messages")
+	cases := []struct {
+		name, method, path, token, body string
+		status                          int
+		want                            map[string]string // field -> message
+	}{
+		{"unknown and missing fields", "POST", "/api/auth/register", "", `{"email":"m@example.com","full_name":null,"role":"admin"}`, 422,
+			map[string]string{"role": "is not a field of this request", "full_name": "must not be null", "password": "is required"}},
+		{"limit above the bound", "GET", "/api/loans?limit=1000", u.AccessToken, "", 422, map[string]string{"limit": "must be at most 100"}},
+		{"amount above the bound", "POST", "/api/transactions/deposit", u.AccessToken, `{"amount":10000000000000000000}`, 422,
+			map[string]string{"amount": "must be at most 100000000000"}},
+		{"enum", "GET", "/api/loans?status=pending", u.AccessToken, "", 422,
+			map[string]string{"status": "must be one of: submitted, approved, rejected, cancelled, disbursed, repaid"}},
+		{"date-time", "GET", "/api/loans?from=yesterday", u.AccessToken, "", 422,
+			map[string]string{"from": "must be an RFC 3339 date-time such as 2026-01-31T09:30:00Z"}},
+		{"uuid in the query", "GET", "/api/transactions?loan_id=42", u.AccessToken, "", 422,
+			map[string]string{"loan_id": "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"}},
+		{"not an id in the path", "GET", "/api/loans/export", u.AccessToken, "", 404, nil},
+	}
+	for _, c := range cases {
+		var body io.Reader
+		if c.body != "" {
+			body = strings.NewReader(c.body)
+		}
+		resp := env.Do(c.method, c.path, c.token, "application/json", body)
+		raw := readAll(t, resp)
+		if resp.StatusCode != c.status || resp.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %s, want %d problem", c.name, resp.StatusCode, raw, c.status)
+			continue
+		}
+		var p struct {
+			Errors []struct{ Field, Message string } `json:"errors"`
+		}
+		if err := json.Unmarshal([]byte(raw), &p); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got := map[string]string{}
+		for _, e := range p.Errors {
+			got[e.Field] = e.Message
+		}
+		if len(got) != len(p.Errors) || (c.want != nil && !maps.Equal(got, c.want)) {
+			t.Errorf("%s: errors %+v, want %v", c.name, p.Errors, c.want)
+		}
 	}
 }
 

@@ -3,8 +3,10 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,6 +132,11 @@ func classifyRequestError(he *echo.HTTPError, msg string) api.Problem {
 		if !errors.As(err, &re) {
 			return simpleProblem(http.StatusBadRequest, "bad-request", msg)
 		}
+		if re.Parameter != nil && re.Parameter.In == openapi3.ParameterInPath {
+			// /api/loans/export: no resource has such an id, so no resource is at this URL.
+			return simpleProblem(http.StatusNotFound, "not-found",
+				fmt.Sprintf("nothing at this path: its %s is not a valid id", re.Parameter.Name))
+		}
 		if strings.HasPrefix(re.Reason, "header Content-Type") {
 			return simpleProblem(http.StatusUnsupportedMediaType, "unsupported-media-type",
 				"send one of the content types the operation documents (usually application/json)")
@@ -148,7 +155,10 @@ func classifyRequestError(he *echo.HTTPError, msg string) api.Problem {
 			if field == "" {
 				field = "body"
 			}
-			fields = append(fields, api.FieldError{Field: field, Message: se.Reason})
+			field, message := fieldMessage(field, se)
+			if fe := (api.FieldError{Field: field, Message: message}); !slices.Contains(fields, fe) {
+				fields = append(fields, fe)
+			}
 		}
 		if schemaErrs == 0 {
 			// Not a schema violation: malformed JSON, a missing body, an unparsable parameter.
