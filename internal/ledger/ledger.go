@@ -65,14 +65,21 @@ type Movement struct {
 	Transfers    []Transfer
 }
 
-// Ledger posts movements. Platform account ids are looked up once.
+// Ledger posts movements. Platform and wallet account ids never change
+// once created, so each is looked up once per process.
 type Ledger struct {
 	mu       sync.Mutex
 	platform map[string]Account
+	wallets  map[uuid.UUID]Account
 }
 
+// maxCachedWallets bounds the wallet-id cache; past it, it starts afresh.
+const maxCachedWallets = 200_000
+
 // New returns a ledger.
-func New() *Ledger { return &Ledger{platform: map[string]Account{}} }
+func New() *Ledger {
+	return &Ledger{platform: map[string]Account{}, wallets: map[uuid.UUID]Account{}}
+}
 
 // ErrInsufficientFunds is answered when a wallet would go negative.
 func ErrInsufficientFunds(available, requested int64, currency string) error {
@@ -109,6 +116,28 @@ func (l *Ledger) Platform(ctx context.Context, q *dbgen.Queries, kind string) (A
 	}
 	a := Account{ID: id, Kind: kind}
 	l.platform[kind] = a
+	return a, nil
+}
+
+// Wallet returns a user's wallet account (without its balance, which
+// Post returns when it changes it).
+func (l *Ledger) Wallet(ctx context.Context, q *dbgen.Queries, userID uuid.UUID) (Account, error) {
+	l.mu.Lock()
+	a, ok := l.wallets[userID]
+	l.mu.Unlock()
+	if ok {
+		return a, nil
+	}
+	a, _, err := WalletOf(ctx, q, userID)
+	if err != nil {
+		return Account{}, err
+	}
+	l.mu.Lock()
+	if len(l.wallets) >= maxCachedWallets {
+		clear(l.wallets)
+	}
+	l.wallets[userID] = a
+	l.mu.Unlock()
 	return a, nil
 }
 

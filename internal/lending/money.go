@@ -38,7 +38,7 @@ func (s *Service) Disburse(ctx context.Context, tx pgx.Tx, p auth.Principal, id 
 	if err != nil {
 		return loan, err
 	}
-	wallet, _, err := ledger.WalletOf(ctx, q, loan.UserID)
+	wallet, err := s.ledger.Wallet(ctx, q, loan.UserID)
 	if err != nil {
 		return loan, err
 	}
@@ -109,7 +109,7 @@ func (s *Service) Repay(ctx context.Context, tx pgx.Tx, p auth.Principal, id uui
 		principal += a.Principal
 		interest += a.Interest
 	}
-	wallet, _, err := ledger.WalletOf(ctx, q, loan.UserID)
+	wallet, err := s.ledger.Wallet(ctx, q, loan.UserID)
 	if err != nil {
 		return RepayResult{}, err
 	}

@@ -79,7 +79,7 @@ func (s *Service) Deposit(ctx context.Context, tx pgx.Tx, p auth.Principal, amou
 		return dbgen.WalletTransaction{}, apperr.Unprocessable("payment-declined", "Payment declined", "%s", err.Error())
 	}
 	q := s.q.WithTx(tx)
-	wallet, _, err := ledger.WalletOf(ctx, q, p.UserID)
+	wallet, err := s.ledger.Wallet(ctx, q, p.UserID)
 	if err != nil {
 		return dbgen.WalletTransaction{}, err
 	}

@@ -55,7 +55,7 @@ func (s *Service) Request(ctx context.Context, tx pgx.Tx, p auth.Principal, amou
 	if err != nil {
 		return w, err
 	}
-	wallet, _, err := ledger.WalletOf(ctx, q, p.UserID)
+	wallet, err := s.ledger.Wallet(ctx, q, p.UserID)
 	if err != nil {
 		return w, err
 	}
@@ -117,7 +117,7 @@ func (s *Service) resolve(ctx context.Context, tx pgx.Tx, p auth.Principal, id u
 		event.Type, event.Title = "withdrawal.processed", "Withdrawal paid out"
 		event.Body = ledger.FormatMinor(w.Amount) + " " + s.currency + " was sent to " + w.Destination + "."
 	} else {
-		wallet, _, err := ledger.WalletOf(ctx, q, w.UserID)
+		wallet, err := s.ledger.Wallet(ctx, q, w.UserID)
 		if err != nil {
 			return w, err
 		}
