@@ -120,14 +120,25 @@ type result struct {
 	p50, p90, p99    time.Duration
 	maxLatency       time.Duration
 	firstError       string
+	// CPU time per request of the server and of PostgreSQL over the
+	// measured window (zero when it could not be read).
+	serverCPU, databaseCPU time.Duration
 }
 
 func (r result) line() string {
-	return fmt.Sprintf("%-12s %6d clients %8d req %9.0f req/s   p50 %8.2f ms   p99 %8.2f ms   max %8.1f ms   errors %d",
-		r.name, r.clients, r.requests, r.rps, ms(r.p50), ms(r.p99), ms(r.maxLatency), r.errors)
+	return fmt.Sprintf("%-12s %6d clients %8d req %9.0f req/s   p50 %8.2f ms   p99 %8.2f ms   max %8.1f ms   errors %d   CPU/req: server %s, postgres %s",
+		r.name, r.clients, r.requests, r.rps, ms(r.p50), ms(r.p99), ms(r.maxLatency), r.errors, micros(r.serverCPU), micros(r.databaseCPU))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// micros prints a CPU time per request ("-" when it was not measured).
+func micros(d time.Duration) string {
+	if d <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%d µs", d.Microseconds())
+}
 
 // runScenario runs sc with o.concurrency closed-loop clients: o.warmup
 // unmeasured, then o.duration measured (requests started in the window).
@@ -145,6 +156,15 @@ func runScenario(ctx context.Context, cl *cluster, fx *fixtures, sc scenario, o 
 		lastDone time.Time
 	}
 	tallies := make([]tally, o.concurrency)
+	cpuAtStart := make(chan cpuUse, 1)
+	go func() {
+		time.Sleep(time.Until(measureFrom))
+		u, err := cl.cpuNow()
+		if err != nil {
+			u = cpuUse{-1, -1}
+		}
+		cpuAtStart <- u
+	}()
 	var wg sync.WaitGroup
 	for i := range o.concurrency {
 		w := &loadWorker{r: rand.New(rand.NewPCG(uint64(i), uint64(len(sc.name)))), fx: fx, base: cl.url}
@@ -197,6 +217,8 @@ func runScenario(ctx context.Context, cl *cluster, fx *fixtures, sc scenario, o 
 		}()
 	}
 	wg.Wait()
+	cpuAtEnd, cpuErr := cl.cpuNow()
+	cpuStart := <-cpuAtStart
 
 	r := result{name: sc.name, kind: sc.kind, what: sc.what, clients: o.concurrency}
 	var all []time.Duration
@@ -220,6 +242,10 @@ func runScenario(ctx context.Context, cl *cluster, fx *fixtures, sc scenario, o 
 	r.p50, r.p90, r.p99 = pct(all, 0.50), pct(all, 0.90), pct(all, 0.99)
 	if len(all) > 0 {
 		r.maxLatency = all[len(all)-1]
+	}
+	if cpuErr == nil && cpuStart.server >= 0 && r.requests > 0 {
+		r.serverCPU = (cpuAtEnd.server - cpuStart.server) / time.Duration(r.requests)
+		r.databaseCPU = (cpuAtEnd.database - cpuStart.database) / time.Duration(r.requests)
 	}
 	return r
 }

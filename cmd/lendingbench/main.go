@@ -151,7 +151,7 @@ func run(ctx context.Context, o options) error {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "pgbench:", err)
 		} else {
-			fmt.Printf("%-12s %6d clients %9.0f tps  (simple-update -N, fsync=%s, %v)\n", "pgbench", pg.clients, pg.tps, cl.fsync, pg.duration)
+			fmt.Printf("%-12s %6d clients %9.0f tps  (simple-update -N, fsync=%s, %v)   CPU/tx: postgres %s\n", "pgbench", pg.clients, pg.tps, cl.fsync, pg.duration, micros(pg.databaseCPU))
 		}
 	}
 

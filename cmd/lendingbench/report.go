@@ -26,6 +26,8 @@ type pgbenchResult struct {
 	clients  int
 	scale    int
 	duration time.Duration
+	// PostgreSQL CPU time per transaction (pgbench's own CPU excluded).
+	databaseCPU time.Duration
 }
 
 var tpsLine = regexp.MustCompile(`(?m)^tps = ([0-9.]+)`)
@@ -76,16 +78,23 @@ func runPgbench(ctx context.Context, cl *cluster, o options) (*pgbenchResult, er
 	}
 	clients := min(o.concurrency, cl.maxConns-50)
 	secs := max(int(o.duration.Round(time.Second).Seconds()), 1)
+	before, cpuErr := cl.cpuNow()
 	out, err := pgbench("-N", "-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, runtime.NumCPU())), "-T", strconv.Itoa(secs))
 	if err != nil {
 		return nil, err
 	}
+	after, err := cl.cpuNow()
+	cpuErr = errors.Join(cpuErr, err)
 	m := tpsLine.FindStringSubmatch(out)
 	if m == nil {
 		return nil, fmt.Errorf("no tps in pgbench output:\n%s", out)
 	}
 	tps, _ := strconv.ParseFloat(m[1], 64)
-	return &pgbenchResult{tps: tps, clients: clients, scale: o.pgbenchScale, duration: time.Duration(secs) * time.Second}, nil
+	r := &pgbenchResult{tps: tps, clients: clients, scale: o.pgbenchScale, duration: time.Duration(secs) * time.Second}
+	if txs := tps * float64(secs); cpuErr == nil && txs > 0 {
+		r.databaseCPU = time.Duration(float64(after.database-before.database) / txs)
+	}
+	return r, nil
 }
 
 // loginBound is the most logins per second the CPUs allow at this bcrypt
@@ -120,14 +129,14 @@ func summarize(m machine, cl *cluster, fx *fixtures, o options, results []result
 	p("- data: %d users, %d loans (%s), %d rows generated in %v\n", o.users, fx.loans, strings.Join(st, ", "), fx.rows, fx.took.Round(time.Second))
 	p("- load: %d closed-loop clients per scenario, %v measured after %v warm-up; the load generator runs on the same CPUs; bcrypt cost %d\n\n",
 		o.concurrency, o.duration, o.warmup, o.bcryptCost)
-	p("| scenario | request | req/s | p50 ms | p90 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n")
+	p("| scenario | request | req/s | p50 ms | p90 ms | p99 ms | errors | server CPU/req | postgres CPU/req |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	by := map[string]result{}
 	for _, r := range results {
 		by[r.name] = r
-		p("| %s | %s | %.0f | %.2f | %.2f | %.2f | %d |\n", r.name, r.what, r.rps, ms(r.p50), ms(r.p90), ms(r.p99), r.errors)
+		p("| %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %s | %s |\n", r.name, r.what, r.rps, ms(r.p50), ms(r.p90), ms(r.p99), r.errors, micros(r.serverCPU), micros(r.databaseCPU))
 	}
 	if pg != nil {
-		p("| pgbench | simple-update `-N`, %d clients, scale %d | %.0f tps | | | | |\n", pg.clients, pg.scale, pg.tps)
+		p("| pgbench | simple-update `-N`, %d clients, scale %d | %.0f tps | | | | | | %s |\n", pg.clients, pg.scale, pg.tps, micros(pg.databaseCPU))
 	}
 	p("\n")
 	if pg != nil && pg.tps > 0 {

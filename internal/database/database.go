@@ -15,8 +15,9 @@ import (
 	"github.com/acme/lending/internal/apperr"
 )
 
-// Open connects a pool. Custom plans are forced so optional filters
-// (`$1 IS NULL OR col = $1`) keep using their indexes.
+// Open connects a pool. Statements are prepared once per connection and
+// PostgreSQL's default plan caching applies; queries with optional filters
+// go through CustomPlans.
 func Open(ctx context.Context, dsn string, maxConns int32) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
@@ -25,7 +26,6 @@ func Open(ctx context.Context, dsn string, maxConns int32) (*pgxpool.Pool, error
 	if maxConns > 0 {
 		cfg.MaxConns = maxConns
 	}
-	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	cfg.ConnConfig.RuntimeParams["timezone"] = "UTC"
 	cfg.ConnConfig.ConnectTimeout = 5 * time.Second
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
@@ -120,4 +120,45 @@ func Classify(err error) error {
 		}
 	}
 	return err
+}
+
+// Querier is what the generated queries run on (a pool, a connection or a
+// transaction).
+type Querier interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, rows pgx.CopyFromSource) (int64, error)
+}
+
+// CustomPlans runs each query on db planned for its actual arguments. A
+// search with optional filters (`$1 IS NULL OR user_id = $1`) must be: the
+// generic plan that PostgreSQL may cache for a prepared statement after a
+// few runs cannot know which filters are set, and may walk a whole index
+// for one borrower's loans. Sending such queries as unnamed statements
+// (pgx's cache-describe mode, still one round trip) makes PostgreSQL plan
+// every execution afresh, while keyed statements everywhere else keep
+// their cached plans.
+func CustomPlans(db Querier) Querier { return customPlans{db} }
+
+type customPlans struct{ db Querier }
+
+func withMode(args []any) []any {
+	return append([]any{pgx.QueryExecModeCacheDescribe}, args...)
+}
+
+func (c customPlans) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
+	return c.db.Exec(ctx, sql, withMode(args)...)
+}
+
+func (c customPlans) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	return c.db.Query(ctx, sql, withMode(args)...)
+}
+
+func (c customPlans) CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, rows pgx.CopyFromSource) (int64, error) {
+	return c.db.CopyFrom(ctx, table, columns, rows)
+}
+
+func (c customPlans) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	return c.db.QueryRow(ctx, sql, withMode(args)...)
 }

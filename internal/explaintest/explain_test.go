@@ -4,8 +4,9 @@
 // touch a bounded number of rows, so latency does not grow with the tables.
 //
 // The SQL is the exact text sqlc generated (the constants of gen/db, read
-// from its source), run with parameters the way the service runs it:
-// through database.Open's pool (plan_cache_mode=force_custom_plan).
+// from its source), run with parameters, so the plans shown are the ones
+// made for those values: the ones the searches with optional filters always
+// get (database.CustomPlans); keyed statements are planned on their keys.
 package explaintest
 
 import (

@@ -26,6 +26,7 @@ import (
 type Service struct {
 	contracts ContractQueue
 	q         *dbgen.Queries
+	search    *dbgen.Queries // filtered lists (see database.CustomPlans)
 	ledger    *ledger.Ledger
 	terms     config.LoanLimits
 	currency  string
@@ -43,7 +44,7 @@ func NewService(pool *pgxpool.Pool, l *ledger.Ledger, contracts ContractQueue, t
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{q: dbgen.New(pool), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
+	return &Service{q: dbgen.New(pool), search: dbgen.New(database.CustomPlans(pool)), ledger: l, contracts: contracts, terms: terms, currency: currency, now: now}
 }
 
 // Quote prices a loan at the configured rate without storing anything.

@@ -143,11 +143,11 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View,
 	lim := page.Limit(f.Limit)
 	var rows []dbgen.Loan
 	if f.Oldest {
-		rows, err = s.q.LoanListOldest(ctx, dbgen.LoanListOldestParams{
+		rows, err = s.search.LoanListOldest(ctx, dbgen.LoanListOldestParams{
 			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 		})
 	} else {
-		rows, err = s.q.LoanListNewest(ctx, dbgen.LoanListNewestParams{
+		rows, err = s.search.LoanListNewest(ctx, dbgen.LoanListNewestParams{
 			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 		})
 	}

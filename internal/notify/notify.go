@@ -153,14 +153,19 @@ func SendToAdmins(ctx context.Context, q *dbgen.Queries, e Event) error {
 }
 
 // Inbox reads a person's stored notifications.
-type Inbox struct{ q *dbgen.Queries }
+type Inbox struct {
+	q      *dbgen.Queries
+	search *dbgen.Queries // the filtered list (see database.CustomPlans)
+}
 
 // NewInbox returns an inbox reader on db.
-func NewInbox(db dbgen.DBTX) *Inbox { return &Inbox{q: dbgen.New(db)} }
+func NewInbox(db database.Querier) *Inbox {
+	return &Inbox{q: dbgen.New(db), search: dbgen.New(database.CustomPlans(db))}
+}
 
 // List returns a page of notifications, newest first, and the unread count.
 func (i *Inbox) List(ctx context.Context, userID uuid.UUID, unreadOnly bool, cursorAt *time.Time, cursorID *uuid.UUID, limit int32) ([]dbgen.Notification, int64, error) {
-	rows, err := i.q.NotificationList(ctx, dbgen.NotificationListParams{
+	rows, err := i.search.NotificationList(ctx, dbgen.NotificationListParams{
 		UserID: userID, UnreadOnly: unreadOnly, CursorAt: cursorAt, CursorID: cursorID, Lim: limit,
 	})
 	if err != nil {

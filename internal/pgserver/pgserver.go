@@ -69,6 +69,16 @@ type Server struct {
 	adopted bool // an earlier process started it; leave it running for that one
 }
 
+// PID is the postmaster's process id (the first line of postmaster.pid).
+func (s *Server) PID() (int, error) {
+	b, err := os.ReadFile(filepath.Join(s.pgData, "postmaster.pid"))
+	if err != nil {
+		return 0, err
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	return strconv.Atoi(strings.TrimSpace(line))
+}
+
 // Adopted reports whether Start found the server already running (started
 // by another process, e.g. a running `lendingd serve`).
 func (s *Server) Adopted() bool { return s.adopted }

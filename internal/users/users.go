@@ -24,11 +24,13 @@ type Service struct {
 	pool *pgxpool.Pool
 	q    *dbgen.Queries
 	pw   *auth.Passwords
+	// search runs the filtered user list (see database.CustomPlans).
+	search *dbgen.Queries
 }
 
 // NewService wires the user service.
 func NewService(pool *pgxpool.Pool, pw *auth.Passwords) *Service {
-	return &Service{pool: pool, q: dbgen.New(pool), pw: pw}
+	return &Service{pool: pool, q: dbgen.New(pool), search: dbgen.New(database.CustomPlans(pool)), pw: pw}
 }
 
 // Get returns a user the caller may see; others are "not found".
@@ -63,7 +65,7 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]dbgen
 		f.Q = nil
 	}
 	lim := page.Limit(f.Limit)
-	rows, err := s.q.UserList(ctx, dbgen.UserListParams{
+	rows, err := s.search.UserList(ctx, dbgen.UserListParams{
 		Role: f.Role, Status: f.Status, Q: f.Q, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 	})
 	if err != nil {

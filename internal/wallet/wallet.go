@@ -36,6 +36,7 @@ func (SimulatedRail) Collect(context.Context, uuid.UUID, int64, string) (string,
 // Service implements the wallet use cases.
 type Service struct {
 	q        *dbgen.Queries
+	search   *dbgen.Queries // filtered lists (see database.CustomPlans)
 	ledger   *ledger.Ledger
 	rail     PaymentRail
 	currency string
@@ -43,7 +44,7 @@ type Service struct {
 
 // NewService wires the wallet service.
 func NewService(pool *pgxpool.Pool, l *ledger.Ledger, rail PaymentRail, currency string) *Service {
-	return &Service{q: dbgen.New(pool), ledger: l, rail: rail, currency: currency}
+	return &Service{q: dbgen.New(pool), search: dbgen.New(database.CustomPlans(pool)), ledger: l, rail: rail, currency: currency}
 }
 
 // Balance is a wallet's state.
@@ -122,7 +123,7 @@ func (s *Service) Transactions(ctx context.Context, p auth.Principal, f Filter) 
 		return nil, nil, err
 	}
 	lim := page.Limit(f.Limit)
-	rows, err := s.q.WalletTransactionList(ctx, dbgen.WalletTransactionListParams{
+	rows, err := s.search.WalletTransactionList(ctx, dbgen.WalletTransactionListParams{
 		UserID: f.UserID, LoanID: f.LoanID, Type: f.Type, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 	})
 	if err != nil {

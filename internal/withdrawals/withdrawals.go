@@ -32,13 +32,14 @@ const (
 // Service implements the withdrawal use cases.
 type Service struct {
 	q        *dbgen.Queries
+	search   *dbgen.Queries // filtered lists (see database.CustomPlans)
 	ledger   *ledger.Ledger
 	currency string
 }
 
 // NewService wires the withdrawal service.
 func NewService(pool *pgxpool.Pool, l *ledger.Ledger, currency string) *Service {
-	return &Service{q: dbgen.New(pool), ledger: l, currency: currency}
+	return &Service{q: dbgen.New(pool), search: dbgen.New(database.CustomPlans(pool)), ledger: l, currency: currency}
 }
 
 // Request holds amount from the caller's available balance.
@@ -171,9 +172,9 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]dbgen
 	lim := page.Limit(f.Limit)
 	var rows []dbgen.Withdrawal
 	if f.Oldest {
-		rows, err = s.q.WithdrawalListOldest(ctx, dbgen.WithdrawalListOldestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
+		rows, err = s.search.WithdrawalListOldest(ctx, dbgen.WithdrawalListOldestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
 	} else {
-		rows, err = s.q.WithdrawalListNewest(ctx, dbgen.WithdrawalListNewestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
+		rows, err = s.search.WithdrawalListNewest(ctx, dbgen.WithdrawalListNewestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
 	}
 	if err != nil {
 		return nil, nil, database.Classify(err)
