@@ -67,8 +67,11 @@ func statFields(pid int) ([]string, error) {
 
 func parentOf(pid int) (int, error) {
 	f, err := statFields(pid)
-	if err != nil || len(f) < 2 {
-		return 0, fmt.Errorf("ppid of %d: %v", pid, err)
+	if err != nil {
+		return 0, err
+	}
+	if len(f) < 2 {
+		return 0, fmt.Errorf("/proc/%d/stat: too few fields", pid)
 	}
 	return strconv.Atoi(f[1]) // field 4
 }
