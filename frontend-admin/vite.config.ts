@@ -32,8 +32,32 @@ export default defineConfig({
       '@shared': fileURLToPath(new URL('../frontend-user/shared', import.meta.url)),
       '@gen': fileURLToPath(new URL('../gen/ts', import.meta.url)),
     },
-    // shared/ lives outside this app: make its bare imports resolve to this app's node_modules.
-    dedupe: ['react', 'react-dom', '@tanstack/react-query', 'openapi-fetch', 'openapi-react-query'],
+    // shared/ lives outside this app: make its bare imports resolve to this app's node_modules,
+    // or a second copy of React, Mantine or the router (and their contexts) would load. Keep in
+    // sync with the matching "paths" in tsconfig.app.json.
+    dedupe: [
+      'react',
+      'react-dom',
+      '@tanstack/react-query',
+      'openapi-fetch',
+      'openapi-react-query',
+      '@mantine/core',
+      '@mantine/hooks',
+      '@mantine/charts',
+      '@mantine/dates',
+      '@mantine/notifications',
+      '@mantine/modals',
+      '@mantine/form',
+      '@tabler/icons-react',
+      'recharts',
+      'react-router',
+      // tests (shared/testing and shared/**/*.test.*)
+      'vitest',
+      '@testing-library/react',
+      '@testing-library/dom',
+      '@testing-library/jest-dom',
+      '@testing-library/user-event',
+    ],
   },
   server: {
     port: 5174,
@@ -50,7 +74,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/testing/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    // The shared folder's own tests run here too, against this app's copies of its dependencies.
+    include: ['src/**/*.test.{ts,tsx}', '../frontend-user/shared/**/*.test.{ts,tsx}'],
     css: false,
     testTimeout: 15_000,
   },

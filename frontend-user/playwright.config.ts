@@ -1,88 +1,17 @@
-/**
- * Browser tests against the real server: `lendingd serve` (with its private PostgreSQL in a
- * fresh data folder per run) for the API, and this app's production build served by
- * `vite preview`, which proxies /api (and the WebSocket) to it. Testing the fresh build means
- * a stale binary's embedded copy of the app can never be what passes.
- */
-import { chmodSync, mkdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+/** Browser tests against the real server and this app's fresh build: see shared/e2e/playwright.base.ts. */
 import { defineConfig, devices } from '@playwright/test'
-
-const API_PORT = Number(process.env.E2E_API_PORT ?? 18181)
-const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 18182)
-
-// One data folder per run, made once in the main process (workers inherit the env).
-if (!process.env.E2E_DATA_DIR) {
-  const dir = join(tmpdir(), `lending-e2e-user-${API_PORT}`)
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
-  // PostgreSQL runs as an unprivileged user when we are root: it must traverse this folder.
-  chmodSync(dir, 0o755)
-  process.env.E2E_DATA_DIR = dir
-}
-process.env.E2E_API_URL = `http://127.0.0.1:${API_PORT}`
+import { e2eConfig } from './shared/e2e/playwright.base'
 
 export default defineConfig({
-  testDir: './e2e',
-  outputDir: './test-results',
-  fullyParallel: false,
-  workers: 1,
-  forbidOnly: !!process.env.CI,
-  retries: process.env.CI ? 1 : 0,
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
-  globalSetup: './e2e/global-setup.ts',
-  use: {
-    baseURL: `http://127.0.0.1:${WEB_PORT}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    video: 'off',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  ...e2eConfig({
+    name: 'user',
+    apiPort: Number(process.env.E2E_API_PORT ?? 18181),
+    webPort: Number(process.env.E2E_WEB_PORT ?? 18182),
+    basePath: '/',
+    serverEnv: { LOGIN_MAX_FAILURES: '0' }, // many sign-ins from one address: no throttling
+  }),
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, headless: true }, testIgnore: /mobile\.spec\.ts/ },
     { name: 'phone', use: { ...devices['Pixel 7'], headless: true }, testMatch: /mobile\.spec\.ts/ },
-  ],
-  webServer: [
-    {
-      command: `${process.env.E2E_SERVER_BIN ?? '../bin/lendingd'} serve`,
-      url: `http://127.0.0.1:${API_PORT}/healthz`,
-      env: {
-        HTTP_ADDR: `127.0.0.1:${API_PORT}`,
-        DATA_DIR: process.env.E2E_DATA_DIR!,
-        BCRYPT_COST: '4',
-        LOGIN_RATE_LIMIT_DISABLED: '1',
-        LOGIN_MAX_FAILURES: '100000',
-      },
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      // The server logs every request as JSON on stderr: show it with E2E_VERBOSE=1.
-      stderr: process.env.E2E_VERBOSE ? 'pipe' : 'ignore',
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    },
-    {
-      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${WEB_PORT} --strictPort`,
-      url: `http://127.0.0.1:${WEB_PORT}/`,
-      env: { API_TARGET: `http://127.0.0.1:${API_PORT}` },
-      timeout: 180_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      // vite preview reports every WebSocket a closing page drops: noise unless debugging.
-      stderr: process.env.E2E_VERBOSE ? 'pipe' : 'ignore',
-    },
   ],
 })

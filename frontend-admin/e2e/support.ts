@@ -1,51 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, type Page, type TestInfo } from '@playwright/test'
+import { ADMIN_EMAIL, adminPassword, call, collectConsoleErrors, idempotencyKey as idem, login, saveScreenshot, uniqueEmail } from '../../frontend-user/shared/e2e/support'
 
-export const API = `${process.env.E2E_API_URL}/api`
+export { ADMIN_EMAIL, ApiError, adminPassword, login } from '../../frontend-user/shared/e2e/support'
+
 export const ARTIFACTS = join(import.meta.dirname, '..', 'e2e-artifacts')
-export const ADMIN_EMAIL = 'admin@localhost'
-
-/** The first admin's password, written by the server on first start. */
-export function adminPassword(): string {
-  return readFileSync(join(process.env.E2E_DATA_DIR!, 'admin-password.txt'), 'utf8').trim()
-}
-
-export class ApiError extends Error {
-  readonly status: number
-  readonly body: string
-  constructor(method: string, path: string, status: number, body: string) {
-    super(`${method} ${path} -> ${status}: ${body}`)
-    this.status = status
-    this.body = body
-  }
-}
-
-export async function call<T>(method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(`${API}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  })
-  const text = await res.text()
-  if (!res.ok) throw new ApiError(method, path, res.status, text)
-  return (text ? JSON.parse(text) : null) as T
-}
-
-const idem = () => ({ 'Idempotency-Key': crypto.randomUUID() })
-
-export async function login(email: string, password: string): Promise<string> {
-  const t = await call<{ access_token: string }>('POST', '/auth/login', null, { email, password })
-  return t.access_token
-}
-
-export function uniqueEmail(prefix = 'borrower'): string {
-  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
-}
 
 export interface Loan {
   id: string
@@ -118,24 +77,13 @@ export async function signInAsAdmin(page: Page): Promise<void> {
 
 /** Saves a full-page screenshot under e2e-artifacts/ and attaches it to the report. */
 export async function snap(page: Page, name: string, testInfo?: TestInfo): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true })
   // Let charts and fonts settle.
   await page.waitForLoadState('networkidle').catch(() => {})
-  const path = join(ARTIFACTS, `${testInfo?.project.name ?? 'desktop'}-${name}.png`)
-  await page.screenshot({ path, fullPage: true })
-  await testInfo?.attach(name, { path, contentType: 'image/png' })
+  await saveScreenshot(page, ARTIFACTS, name, testInfo)
 }
 
 /** Fails the test on console errors and uncaught exceptions (network status lines excepted). */
 export function watchConsole(page: Page): () => void {
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return
-    const text = m.text()
-    // Chromium logs every non-2xx response (and failed WebSocket handshakes); the API answers some on purpose.
-    if (/Failed to load resource|WebSocket connection to/.test(text)) return
-    errors.push(text)
-  })
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  const errors = collectConsoleErrors(page)
   return () => expect(errors, 'console errors').toEqual([])
 }

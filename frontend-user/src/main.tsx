@@ -4,7 +4,7 @@ import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import '@mantine/charts/styles.css'
 import '@mantine/dates/styles.css'
-import './index.css'
+import '@shared/ui/global.css'
 import { App } from './app/App'
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { NotFound } from '@shared/ui/NotFound'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { OverviewPage } from '@/features/overview/components/OverviewPage'
 import { ApplicationsPage } from '@/features/loans/components/ApplicationsPage'
@@ -12,7 +13,6 @@ import { JobsPage } from '@/features/jobs/components/JobsPage'
 import { NotificationsPage } from '@/features/notifications/components/NotificationsPage'
 import { AppLayout } from './layout/AppLayout'
 import { PublicOnly, RequireAdmin } from './routes/guards'
-import { NotFound } from './routes/NotFound'
 import { RouteErrorScreen } from './routes/CrashScreen'
 
 export const routes: RouteObject[] = [
@@ -39,7 +39,7 @@ export const routes: RouteObject[] = [
               { path: 'transactions', element: <TransactionsPage /> },
               { path: 'jobs', element: <JobsPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
-              { path: '*', element: <NotFound /> },
+              { path: '*', element: <NotFound homeLabel="Go to the overview" /> },
             ],
           },
         ],

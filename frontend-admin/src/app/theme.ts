@@ -1,15 +1,9 @@
-import { createTheme } from '@mantine/core'
+import { mergeThemeOverrides } from '@mantine/core'
+import { theme as sharedTheme } from '@shared/ui/theme'
 
-export const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'md',
-  fontFamily:
-    'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
-  headings: { fontWeight: '700' },
-  cursorType: 'pointer',
+/** The shared theme, with tables in the smaller type of a dense back office. */
+export const theme = mergeThemeOverrides(sharedTheme, {
   components: {
-    Card: { defaultProps: { radius: 'md' } },
-    Button: { defaultProps: { radius: 'md' } },
     Table: { defaultProps: { fz: 'sm' } },
   },
 })

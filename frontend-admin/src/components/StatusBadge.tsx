@@ -1,53 +1,14 @@
-import { Badge, type BadgeProps } from '@mantine/core'
-import type { Installment, LoanStatus, Role, TransactionType, UserStatus, WithdrawalStatus } from '@/lib/api'
-import {
-  installmentStatusColor,
-  installmentStatusLabel,
-  jobStateColor,
-  loanStatusColor,
-  loanStatusLabel,
-  roleColor,
-  roleLabel,
-  transactionTypeColor,
-  transactionTypeLabel,
-  userStatusColor,
-  userStatusLabel,
-  withdrawalStatusColor,
-  withdrawalStatusLabel,
-} from '@/lib/labels'
+import type { ComponentProps } from 'react'
+import { Badge } from '@mantine/core'
+import { LoanStatusBadge as SharedLoanStatusBadge, type BadgeRestProps as P } from '@shared/ui/StatusBadge'
+import type { Role, UserStatus } from '@/lib/api'
+import { jobStateColor, loanStatusLabel, roleColor, roleLabel, userStatusColor, userStatusLabel } from '@/lib/labels'
 
-type P = Omit<BadgeProps, 'color' | 'children'> & { 'data-testid'?: string }
+export { InstallmentStatusBadge, TransactionTypeBadge, WithdrawalStatusBadge } from '@shared/ui/StatusBadge'
 
-export function LoanStatusBadge({ status, ...rest }: P & { status: LoanStatus }) {
-  return (
-    <Badge color={loanStatusColor[status]} variant="light" {...rest}>
-      {loanStatusLabel[status]}
-    </Badge>
-  )
-}
-
-export function WithdrawalStatusBadge({ status, ...rest }: P & { status: WithdrawalStatus }) {
-  return (
-    <Badge color={withdrawalStatusColor[status]} variant="light" {...rest}>
-      {withdrawalStatusLabel[status]}
-    </Badge>
-  )
-}
-
-export function InstallmentStatusBadge({ status, ...rest }: P & { status: Installment['status'] }) {
-  return (
-    <Badge color={installmentStatusColor[status]} variant="dot" size="sm" {...rest}>
-      {installmentStatusLabel[status]}
-    </Badge>
-  )
-}
-
-export function TransactionTypeBadge({ type, ...rest }: P & { type: TransactionType }) {
-  return (
-    <Badge color={transactionTypeColor[type]} variant="light" size="sm" {...rest}>
-      {transactionTypeLabel[type]}
-    </Badge>
-  )
+/** A loan's status in staff words ("Pending review", "Disbursed"). */
+export function LoanStatusBadge(props: Omit<ComponentProps<typeof SharedLoanStatusBadge>, 'labels'>) {
+  return <SharedLoanStatusBadge labels={loanStatusLabel} {...props} />
 }
 
 export function RoleBadge({ role, ...rest }: P & { role: Role }) {

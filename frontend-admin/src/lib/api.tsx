@@ -1,47 +1,24 @@
 /**
  * The app's API client: the shared typed client (openapi-fetch + openapi-react-query over
  * gen/ts, bearer token and refresh handled by @shared/api/session) provided through React
- * context, so tests can swap in one with a mocked fetch.
+ * context (@shared/api/context), so tests can swap in one with a mocked fetch.
  */
-import { createContext, useContext, type ReactNode } from 'react'
 import { createApiClient, type ApiClient } from '@shared/api/client'
-import type { components, operations } from '@gen/schema'
+import type { Schemas } from '@shared/api/types'
+import type { operations } from '@gen/schema'
 
-export type Schemas = components['schemas']
-export type User = Schemas['User']
+export { useApi } from '@shared/api/context'
+export type * from '@shared/api/types'
 export type Role = Schemas['Role']
 export type UserStatus = Schemas['UserStatus']
-export type Loan = Schemas['Loan']
-export type LoanStatus = Schemas['LoanStatus']
-export type LoanEvent = Schemas['LoanEvent']
-export type Installment = Schemas['Installment']
-export type Wallet = Schemas['Wallet']
-export type Transaction = Schemas['Transaction']
-export type TransactionType = Schemas['TransactionType']
-export type Withdrawal = Schemas['Withdrawal']
-export type WithdrawalStatus = Schemas['WithdrawalStatus']
 export type AdminStats = Schemas['AdminStats']
 export type DailyFigure = Schemas['DailyFigure']
 export type Job = Schemas['Job']
 export type JobState = NonNullable<NonNullable<operations['listJobs']['parameters']['query']>['state']>
-export type Notification = Schemas['Notification']
-export type WsMessage = Schemas['WsMessage']
 
 /** Tokens of the staff app; the borrower app keeps its own key on the same origin. */
 export const STORAGE_KEY = 'lending.admin.session'
 
 export function createAppApi(): ApiClient {
   return createApiClient({ baseUrl: import.meta.env.VITE_API_BASE_URL ?? '/api', storageKey: STORAGE_KEY })
-}
-
-const ApiContext = createContext<ApiClient | null>(null)
-
-export function ApiProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>
-}
-
-export function useApi(): ApiClient {
-  const api = useContext(ApiContext)
-  if (!api) throw new Error('useApi outside ApiProvider')
-  return api
 }

@@ -1,12 +1,12 @@
 /**
- * Who is signed in, and whether they are staff. The tokens live in the shared token store
- * (localStorage, key "lending.admin.session"), so a reload keeps the session; GET /auth/me
- * tells who it belongs to. Only `role=admin` may use this app: a borrower who signs in here is
- * signed straight out again with a clear message. When the session layer gives up (refresh
- * token rejected) or another tab logs out, the store empties and the app follows.
+ * Who is signed in, and whether they are staff. The tokens (localStorage, key
+ * "lending.admin.session"), GET /auth/me, the end of a session (refresh token rejected, or
+ * logged out in another tab) and sign-out are handled by @shared/api/useStoredSession. Only
+ * `role=admin` may use this app: a borrower who signs in here is signed straight out again with
+ * a clear message.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { useStoredSession } from '@shared/api/useStoredSession'
 import { useApi, type User } from './api'
 
 type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'forbidden' | 'error'
@@ -47,26 +47,7 @@ const AuthContext = createContext<AuthContextValue | null>(null)
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApi()
-  const queryClient = useQueryClient()
-  const hasTokens = useSyncExternalStore(
-    (cb) => api.tokens.subscribe(cb),
-    () => api.tokens.get() !== null,
-  )
-  const me = api.$api.useQuery('get', '/auth/me', {}, { enabled: hasTokens, staleTime: 60_000, retry: false })
-
-  const [endedReason, setEnded] = useState<string | null>(null)
-  useEffect(
-    () =>
-      api.session.onEnded((reason) => {
-        setEnded(reason === 'logout' ? null : 'Your session has ended. Please sign in again.')
-      }),
-    [api],
-  )
-
-  // Logged out (here, by the session layer, or in another tab): drop every cached answer.
-  useEffect(() => {
-    if (!hasTokens) queryClient.removeQueries()
-  }, [hasTokens, queryClient])
+  const { queryClient, hasTokens, me, endedReason, setEndedReason, logout, retry } = useStoredSession(api)
 
   const [signingIn, setSigningIn] = useState(false)
   const login = useCallback(
@@ -76,7 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await api.login(email, password)
         let user: User
         try {
-          // Shares the request with the useQuery above, which starts as soon as tokens exist.
+          // Shares the request with useStoredSession's GET /auth/me, which starts as soon as tokens exist.
           user = await queryClient.fetchQuery({ ...api.$api.queryOptions('get', '/auth/me', {}), staleTime: 0 })
         } catch (e) {
           await api.logout()
@@ -88,19 +69,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           queryClient.clear()
           throw new NotStaffError(user)
         }
-        setEnded(null)
+        setEndedReason(null)
         return user
       } finally {
         setSigningIn(false)
       }
     },
-    [api, queryClient],
+    [api, queryClient, setEndedReason],
   )
-
-  const logout = useCallback(async () => {
-    await api.logout()
-    queryClient.clear()
-  }, [api, queryClient])
 
   let status: AuthStatus
   if (!hasTokens) status = 'anonymous'
@@ -108,8 +84,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   else if (me.isError) status = 'error' // a 401 would have emptied the token store instead
   else status = 'loading'
 
-  const { refetch } = me
-  const retry = useCallback(() => void refetch(), [refetch])
   const value = useMemo<AuthContextValue>(
     () => ({
       status,

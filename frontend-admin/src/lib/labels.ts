@@ -1,5 +1,7 @@
-/** Words and colours for the API's enums, in one place. */
-import type { Installment, JobState, LoanStatus, Role, TransactionType, UserStatus, WithdrawalStatus } from './api'
+/** Words and colours for the API's enums, in one place: staff wording here, the rest shared. */
+import type { JobState, LoanStatus, Role, TransactionType, UserStatus, WithdrawalStatus } from './api'
+
+export * from '@shared/labels'
 
 export const loanStatuses: LoanStatus[] = ['submitted', 'approved', 'disbursed', 'repaid', 'rejected', 'cancelled']
 
@@ -12,62 +14,19 @@ export const loanStatusLabel: Record<LoanStatus, string> = {
   repaid: 'Repaid',
 }
 
-export const loanStatusColor: Record<LoanStatus, string> = {
-  submitted: 'yellow',
-  approved: 'teal',
-  rejected: 'red',
-  cancelled: 'gray',
-  disbursed: 'blue',
-  repaid: 'green',
+/** Titles of a loan's history entries, by the status each led to. */
+export const loanEventTitle: Record<LoanStatus, string> = {
+  submitted: 'Application submitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+  disbursed: 'Disbursed into the wallet',
+  repaid: 'Repaid in full',
 }
 
 export const transactionTypes: TransactionType[] = ['deposit', 'disbursement', 'repayment', 'withdrawal', 'withdrawal_reversal']
 
-export const transactionTypeLabel: Record<TransactionType, string> = {
-  deposit: 'Deposit',
-  disbursement: 'Loan disbursement',
-  withdrawal: 'Withdrawal',
-  withdrawal_reversal: 'Withdrawal returned',
-  repayment: 'Loan repayment',
-}
-
-export const transactionTypeColor: Record<TransactionType, string> = {
-  deposit: 'teal',
-  disbursement: 'blue',
-  withdrawal: 'orange',
-  withdrawal_reversal: 'grape',
-  repayment: 'indigo',
-}
-
 export const withdrawalStatuses: WithdrawalStatus[] = ['pending', 'processed', 'cancelled']
-
-export const withdrawalStatusLabel: Record<WithdrawalStatus, string> = {
-  pending: 'Pending',
-  processed: 'Paid out',
-  cancelled: 'Cancelled',
-}
-
-export const withdrawalStatusColor: Record<WithdrawalStatus, string> = {
-  pending: 'yellow',
-  processed: 'green',
-  cancelled: 'gray',
-}
-
-export const installmentStatusLabel: Record<Installment['status'], string> = {
-  planned: 'Planned',
-  due: 'Due',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  waived: 'Waived',
-}
-
-export const installmentStatusColor: Record<Installment['status'], string> = {
-  planned: 'gray',
-  due: 'yellow',
-  paid: 'green',
-  overdue: 'red',
-  waived: 'grape',
-}
 
 export const roles: Role[] = ['user', 'admin']
 export const roleLabel: Record<Role, string> = { user: 'Borrower', admin: 'Staff (admin)' }

@@ -6,8 +6,9 @@ import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { createApiClient, type ApiClient } from '@shared/api/client'
 import { createMemoryTokenStore, type Tokens } from '@shared/api/tokenStore'
+import { createQueryClient } from '@shared/react/queryClient'
 import type { Loan, User, Withdrawal } from '@/lib/api'
-import { AppProvider, createAppQueryClient } from '@/app/provider'
+import { AppProvider } from '@/app/provider'
 import { routes } from '@/app/router'
 
 export interface Recorded {
@@ -156,7 +157,7 @@ export function renderApp({ path, handlers = [], tokens = signedIn, me = adminUs
     tokens: createMemoryTokenStore(tokens),
     fetch: (r) => globalThis.fetch(r),
   })
-  const queryClient = createAppQueryClient()
+  const queryClient = createQueryClient()
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false, refetchOnWindowFocus: false } })
   const router = createMemoryRouter(routes, { initialEntries: [path] })
   const view = render(

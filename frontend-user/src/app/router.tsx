@@ -1,11 +1,11 @@
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { NotFound } from '@shared/ui/NotFound'
+import { LoadingState } from '@shared/ui/States'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RegisterPage } from '@/features/auth/components/RegisterPage'
 import { DashboardPage } from '@/features/dashboard/components/DashboardPage'
-import { LoadingState } from '@/components/States'
 import { AppLayout } from './layout/AppLayout'
 import { PublicOnly, RequireAuth } from './routes/guards'
-import { NotFound } from './routes/NotFound'
 import { RouteErrorScreen } from './routes/CrashScreen'
 
 // Pages beyond the dashboard load on demand (charts and date pickers stay out of the first load).
@@ -37,7 +37,7 @@ export const routes: RouteObject[] = [
               { path: 'transactions', lazy: page(() => import('@/features/transactions/components/TransactionsPage'), (m) => m.TransactionsPage) },
               { path: 'notifications', lazy: page(() => import('@/features/notifications/components/NotificationsPage'), (m) => m.NotificationsPage) },
               { path: 'profile', lazy: page(() => import('@/features/profile/components/ProfilePage'), (m) => m.ProfilePage) },
-              { path: '*', element: <NotFound /> },
+              { path: '*', element: <NotFound homeLabel="Go to the dashboard" /> },
             ],
           },
         ],

@@ -1,10 +1,10 @@
 /**
- * Who is signed in. The tokens live in the shared token store (localStorage), so a reload
- * keeps the session; GET /auth/me tells who it belongs to. When the session layer gives up
- * (refresh token rejected) or another tab logs out, the store empties and the app follows.
+ * Who is signed in. The tokens, GET /auth/me, the end of a session (refresh token rejected, or
+ * logged out in another tab) and sign-out are handled by @shared/api/useStoredSession; this adds
+ * the borrower's sign-in and the status the route guards read.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
+import { useStoredSession } from '@shared/api/useStoredSession'
 import { useApi, type User } from './api'
 
 type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error'
@@ -27,40 +27,16 @@ export const meQueryKey = ['get', '/auth/me'] as const
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApi()
-  const queryClient = useQueryClient()
-  const hasTokens = useSyncExternalStore(
-    (cb) => api.tokens.subscribe(cb),
-    () => api.tokens.get() !== null,
-  )
-  const me = api.$api.useQuery('get', '/auth/me', {}, { enabled: hasTokens, staleTime: 60_000, retry: false })
-
-  const [endedReason, setEnded] = useState<string | null>(null)
-  useEffect(
-    () =>
-      api.session.onEnded((reason) => {
-        setEnded(reason === 'logout' ? null : 'Your session has ended. Please sign in again.')
-      }),
-    [api],
-  )
-
-  // Logged out (here, by the session layer, or in another tab): drop every cached answer.
-  useEffect(() => {
-    if (!hasTokens) queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'public' })
-  }, [hasTokens, queryClient])
+  const { queryClient, hasTokens, me, endedReason, setEndedReason, logout, retry } = useStoredSession(api)
 
   const login = useCallback(
     async (email: string, password: string) => {
       await api.login(email, password)
-      setEnded(null)
+      setEndedReason(null)
       await queryClient.invalidateQueries({ queryKey: meQueryKey })
     },
-    [api, queryClient],
+    [api, queryClient, setEndedReason],
   )
-
-  const logout = useCallback(async () => {
-    await api.logout()
-    queryClient.clear()
-  }, [api, queryClient])
 
   let status: AuthStatus
   if (!hasTokens) status = 'anonymous'
@@ -68,8 +44,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   else if (me.isError) status = 'error' // a 401 would have emptied the token store instead
   else status = 'loading'
 
-  const { refetch } = me
-  const retry = useCallback(() => void refetch(), [refetch])
   const value = useMemo<AuthContextValue>(
     () => ({
       status,

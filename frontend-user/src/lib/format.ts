@@ -1,43 +1,6 @@
-/** Display helpers for dates; money formatting lives in @shared/money. */
+/** Display helpers; dates, counts and names come from @shared/format, money from @shared/money. */
 export { formatMoney, formatRateBps, minorToDecimal, parseMoney } from '@shared/money'
-
-const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-})
-const relFmt = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-
-/** "2026-05-04" (a calendar date) or an RFC 3339 instant -> "May 4, 2026". */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—'
-  // A bare date is a calendar day: format it at noon UTC so no time zone shifts the day.
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value)
-  return Number.isNaN(d.getTime()) ? value : dateFmt.format(d)
-}
-
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '—'
-  const d = new Date(value)
-  return Number.isNaN(d.getTime()) ? value : dateTimeFmt.format(d)
-}
-
-/** "3 minutes ago", "yesterday". */
-export function formatRelative(value: string | null | undefined, now: number = Date.now()): string {
-  if (!value) return '—'
-  const t = new Date(value).getTime()
-  if (Number.isNaN(t)) return value
-  const s = Math.round((t - now) / 1000)
-  const abs = Math.abs(s)
-  if (abs < 45) return 'just now'
-  if (abs < 3600) return relFmt.format(Math.round(s / 60), 'minute')
-  if (abs < 86400) return relFmt.format(Math.round(s / 3600), 'hour')
-  if (abs < 86400 * 30) return relFmt.format(Math.round(s / 86400), 'day')
-  return formatDate(value)
-}
+export { formatDate, formatDateTime, formatRelative, initials, pluralize } from '@shared/format'
 
 /** Whole days from today to a calendar date (negative when past). */
 export function daysUntil(date: string | null | undefined, now: Date = new Date()): number | null {
@@ -45,8 +8,4 @@ export function daysUntil(date: string | null | undefined, now: Date = new Date(
   const target = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10))
   const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())
   return Math.round((target - today) / 86400000)
-}
-
-export function pluralize(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
 }

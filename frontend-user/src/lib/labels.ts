@@ -1,5 +1,7 @@
-/** Words and colours for the API's enums, in one place. */
-import type { LoanStatus, TransactionType, WithdrawalStatus, Installment } from './api'
+/** Words and colours for the API's enums, in one place: the borrower's words here, the rest shared. */
+import type { LoanStatus } from './api'
+
+export * from '@shared/labels'
 
 export const loanStatusLabel: Record<LoanStatus, string> = {
   submitted: 'Under review',
@@ -8,15 +10,6 @@ export const loanStatusLabel: Record<LoanStatus, string> = {
   cancelled: 'Cancelled',
   disbursed: 'Active',
   repaid: 'Repaid',
-}
-
-export const loanStatusColor: Record<LoanStatus, string> = {
-  submitted: 'yellow',
-  approved: 'teal',
-  rejected: 'red',
-  cancelled: 'gray',
-  disbursed: 'blue',
-  repaid: 'green',
 }
 
 export const loanStatusHint: Record<LoanStatus, string> = {
@@ -28,46 +21,12 @@ export const loanStatusHint: Record<LoanStatus, string> = {
   repaid: 'Fully repaid. Well done!',
 }
 
-export const transactionTypeLabel: Record<TransactionType, string> = {
-  deposit: 'Deposit',
-  disbursement: 'Loan disbursement',
-  withdrawal: 'Withdrawal',
-  withdrawal_reversal: 'Withdrawal returned',
-  repayment: 'Loan repayment',
-}
-
-export const transactionTypeColor: Record<TransactionType, string> = {
-  deposit: 'teal',
-  disbursement: 'blue',
-  withdrawal: 'orange',
-  withdrawal_reversal: 'grape',
-  repayment: 'indigo',
-}
-
-export const withdrawalStatusLabel: Record<WithdrawalStatus, string> = {
-  pending: 'Pending',
-  processed: 'Paid out',
+/** Titles of a loan's history entries, by the status each led to. */
+export const loanEventTitle: Record<LoanStatus, string> = {
+  submitted: 'Application submitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
   cancelled: 'Cancelled',
-}
-
-export const withdrawalStatusColor: Record<WithdrawalStatus, string> = {
-  pending: 'yellow',
-  processed: 'green',
-  cancelled: 'gray',
-}
-
-export const installmentStatusLabel: Record<Installment['status'], string> = {
-  planned: 'Planned',
-  due: 'Due',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  waived: 'Waived',
-}
-
-export const installmentStatusColor: Record<Installment['status'], string> = {
-  planned: 'gray',
-  due: 'yellow',
-  paid: 'green',
-  overdue: 'red',
-  waived: 'grape',
+  disbursed: 'Funds disbursed to your wallet',
+  repaid: 'Loan repaid in full',
 }

@@ -3,7 +3,8 @@ import { render } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
 import { createApiClient } from '@shared/api/client'
 import { createMemoryTokenStore } from '@shared/api/tokenStore'
-import { AppProvider, createAppQueryClient } from '@/app/provider'
+import { createQueryClient } from '@shared/react/queryClient'
+import { AppProvider } from '@/app/provider'
 
 export const TEST_BASE = 'http://localhost/api'
 
@@ -16,7 +17,7 @@ export function renderApp(
     signedIn ? { accessToken: 'test-access', refreshToken: 'test-refresh', expiresAt: Date.now() + 15 * 60_000 } : null,
   )
   const api = createApiClient({ baseUrl: TEST_BASE, tokens, fetch: (r) => globalThis.fetch(r) })
-  const queryClient = createAppQueryClient()
+  const queryClient = createQueryClient()
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } })
   const routeList: RouteObject[] = Array.isArray(routes) ? routes : [{ path: '*', element: routes }]
   const router = createMemoryRouter(routeList, { initialEntries: [path] })

@@ -1,26 +1,10 @@
 import { useState } from 'react'
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import {
-  AppShell,
-  Avatar,
-  Badge,
-  Box,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  ThemeIcon,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core'
+import { AppShell, Badge, Box, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
   IconBuildingBank,
   IconCash,
-  IconChevronDown,
   IconClipboardCheck,
   IconLayoutDashboard,
   IconListDetails,
@@ -30,8 +14,9 @@ import {
   IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react'
+import { AccountMenu } from '@shared/ui/AccountMenu'
+import { LiveIndicator } from '@shared/ui/LiveIndicator'
 import { useAuth, useUser } from '@/lib/auth'
-import { initials } from '@/lib/format'
 import { queueLabel, usePendingApplicationsCount, usePendingWithdrawalsCount, type QueueCount } from '@/lib/queues'
 import { NotificationBell } from '@/features/notifications/components/NotificationBell'
 import { LiveUpdates } from '@/features/notifications/components/LiveUpdates'
@@ -124,54 +109,14 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Tooltip label={live === 'open' ? 'Live updates on' : 'Connecting to live updates…'}>
-              <Group gap={6} wrap="nowrap" px={6}>
-                <span
-                  aria-label={live === 'open' ? 'Live updates connected' : 'Live updates offline'}
-                  role="img"
-                  data-testid="live-status"
-                  data-status={live}
-                  style={{
-                    width: 10,
-                    height: 10,
-                    borderRadius: 10,
-                    display: 'inline-block',
-                    background: live === 'open' ? 'var(--mantine-color-teal-5)' : 'var(--mantine-color-gray-4)',
-                    boxShadow: live === 'open' ? '0 0 0 3px var(--mantine-color-teal-1)' : undefined,
-                  }}
-                />
-                <Text size="xs" c="dimmed" visibleFrom="md">
-                  {live === 'open' ? 'Live' : 'Offline'}
-                </Text>
-              </Group>
-            </Tooltip>
+            <LiveIndicator status={live} withLabel />
             <NotificationBell />
-            <Menu position="bottom-end" withArrow shadow="md">
-              <Menu.Target>
-                <UnstyledButton aria-label="Account menu">
-                  <Group gap={8} wrap="nowrap">
-                    <Avatar color="indigo" radius="xl" size={34}>
-                      {initials(user.full_name) || '?'}
-                    </Avatar>
-                    <Stack gap={0} visibleFrom="sm">
-                      <Text size="sm" fw={600} lh={1.2}>
-                        {user.full_name}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.2}>
-                        {user.email}
-                      </Text>
-                    </Stack>
-                    <IconChevronDown size={14} />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>Signed in as {user.email}</Menu.Label>
-                <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <AccountMenu user={user}>
+              <Menu.Label>Signed in as {user.email}</Menu.Label>
+              <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+                Sign out
+              </Menu.Item>
+            </AccountMenu>
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,31 +1,16 @@
 import { Navigate, Outlet, useLocation } from 'react-router'
-import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Center, Stack } from '@mantine/core'
 import { IconShieldX } from '@tabler/icons-react'
-import { problemMessage } from '@shared/problem'
+import { AccountLoadError } from '@shared/ui/AccountLoadError'
+import { LoadingState } from '@shared/ui/States'
 import { notStaffMessage, useAuth } from '@/lib/auth'
-import { LoadingState } from '@/components/States'
 
 /** Pages for signed-in staff; others go to /login and come back afterwards. */
 export function RequireAdmin() {
   const { status, error, retry, logout, refusedUser } = useAuth()
   const location = useLocation()
   if (status === 'loading') return <LoadingState label="Loading your account…" minHeight={400} />
-  if (status === 'error') {
-    return (
-      <Center mih="80vh" p="md">
-        <Stack align="center" ta="center" maw={460}>
-          <Title order={3}>We could not load your account</Title>
-          <Text c="dimmed">{problemMessage(error)}</Text>
-          <Stack gap="xs">
-            <Button onClick={retry}>Try again</Button>
-            <Button variant="subtle" onClick={() => void logout()}>
-              Sign out
-            </Button>
-          </Stack>
-        </Stack>
-      </Center>
-    )
-  }
+  if (status === 'error') return <AccountLoadError error={error} onRetry={retry} onSignOut={() => void logout()} />
   if (status === 'forbidden') {
     // A stored session that is not (or no longer) staff.
     return (

@@ -1,24 +1,10 @@
 import { useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
-import {
-  AppShell,
-  Avatar,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  ThemeIcon,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core'
+import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
   IconBuildingBank,
   IconCalculator,
-  IconChevronDown,
   IconLayoutDashboard,
   IconBell,
   IconListDetails,
@@ -27,6 +13,8 @@ import {
   IconUserCircle,
   IconWallet,
 } from '@tabler/icons-react'
+import { AccountMenu } from '@shared/ui/AccountMenu'
+import { LiveIndicator } from '@shared/ui/LiveIndicator'
 import { useUser, useAuth } from '@/lib/auth'
 import { NotificationBell } from '@/features/notifications/components/NotificationBell'
 import { LiveNotifications } from '@/features/notifications/components/LiveNotifications'
@@ -40,15 +28,6 @@ const links = [
   { to: '/notifications', label: 'Notifications', icon: IconBell, end: true },
   { to: '/profile', label: 'Profile', icon: IconUserCircle, end: true },
 ]
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((p) => p[0]!.toUpperCase())
-    .join('')
-}
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure()
@@ -79,57 +58,23 @@ export function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Tooltip label={live === 'open' ? 'Live updates on' : 'Reconnecting to live updates…'}>
-              <span
-                aria-label={live === 'open' ? 'Live updates connected' : 'Live updates offline'}
-                role="img"
-                data-testid="live-status"
-                data-status={live}
-                style={{
-                  width: 10,
-                  height: 10,
-                  borderRadius: 10,
-                  display: 'inline-block',
-                  background: live === 'open' ? 'var(--mantine-color-teal-5)' : 'var(--mantine-color-gray-4)',
-                }}
-              />
-            </Tooltip>
+            <LiveIndicator status={live} />
             <NotificationBell />
-            <Menu position="bottom-end" withArrow shadow="md">
-              <Menu.Target>
-                <UnstyledButton aria-label="Account menu">
-                  <Group gap={8} wrap="nowrap">
-                    <Avatar color="indigo" radius="xl" size={34}>
-                      {initials(user.full_name) || '?'}
-                    </Avatar>
-                    <Stack gap={0} visibleFrom="sm">
-                      <Text size="sm" fw={600} lh={1.2}>
-                        {user.full_name}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.2}>
-                        {user.email}
-                      </Text>
-                    </Stack>
-                    <IconChevronDown size={14} />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => navigate('/profile')}>
-                  Profile
-                </Menu.Item>
-                <Menu.Item
-                  color="red"
-                  leftSection={<IconLogout size={16} />}
-                  onClick={async () => {
-                    await logout()
-                    navigate('/login', { replace: true })
-                  }}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <AccountMenu user={user}>
+              <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => navigate('/profile')}>
+                Profile
+              </Menu.Item>
+              <Menu.Item
+                color="red"
+                leftSection={<IconLogout size={16} />}
+                onClick={async () => {
+                  await logout()
+                  navigate('/login', { replace: true })
+                }}
+              >
+                Sign out
+              </Menu.Item>
+            </AccountMenu>
           </Group>
         </Group>
       </AppShell.Header>

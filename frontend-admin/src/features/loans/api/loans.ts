@@ -2,6 +2,8 @@ import { keepPreviousData, useQueryClient } from '@tanstack/react-query'
 import { useApi, type LoanStatus } from '@/lib/api'
 import { compact } from '@/lib/paging'
 
+export { useContractDownload, useLoan, useLoanEvents, useLoanSchedule } from '@shared/api/loans'
+
 /** Everything a loan decision or disbursement can change: loans, money, queues, figures. */
 export function useInvalidateLoans() {
   const qc = useQueryClient()
@@ -48,21 +50,6 @@ export function useBorrowerLoans(userId: string) {
   return $api.useQuery('get', '/loans', { params: { query: { user_id: userId, limit: 50 } } }, { staleTime: 30_000 })
 }
 
-export function useLoan(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}', { params: { path: { id } } })
-}
-
-export function useLoanSchedule(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}/schedule', { params: { path: { id } } })
-}
-
-export function useLoanEvents(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}/events', { params: { path: { id } } })
-}
-
 export function useLoanPayments(id: string) {
   const { $api } = useApi()
   return $api.useQuery('get', '/transactions', { params: { query: { loan_id: id, limit: 100 } } })
@@ -89,24 +76,4 @@ export function useDisburseLoan() {
   const { $api } = useApi()
   const invalidate = useInvalidateLoans()
   return $api.useMutation('post', '/loans/{id}/disburse', { onSuccess: () => invalidate() })
-}
-
-/** GET /loans/{id}/contract as a blob and save it. Throws the problem (404 until rendered). */
-export function useContractDownload() {
-  const { client } = useApi()
-  return async (id: string, number: string) => {
-    const { data, error } = await client.GET('/loans/{id}/contract', { params: { path: { id } }, parseAs: 'blob' })
-    if (!data) throw error
-    const url = URL.createObjectURL(data)
-    try {
-      const a = document.createElement('a')
-      a.href = url
-      a.download = `${number || 'loan'}-contract.pdf`
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    }
-  }
 }

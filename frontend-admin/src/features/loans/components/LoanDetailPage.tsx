@@ -3,7 +3,10 @@ import { Link, useParams } from 'react-router'
 import { Anchor, Breadcrumbs, Card, Grid, Group, Progress, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconCalendarStats, IconHistory, IconReceipt } from '@tabler/icons-react'
 import { formatMoney, formatRateBps } from '@shared/money'
+import { LoanTimeline } from '@shared/ui/LoanTimeline'
+import { ScheduleTable } from '@shared/ui/ScheduleTable'
 import { formatDate, formatDateTime } from '@/lib/format'
+import { loanEventTitle, loanStatusLabel } from '@/lib/labels'
 import { PageHeader } from '@/components/PageHeader'
 import { EmptyState, ErrorState, LoadingState } from '@/components/States'
 import { LoanStatusBadge } from '@/components/StatusBadge'
@@ -11,8 +14,6 @@ import { TransactionsTable } from '@/components/TransactionsTable'
 import { useBorrowerWallet, useLoan, useLoanEvents, useLoanPayments, useLoanSchedule } from '../api/loans'
 import { BorrowerLoans } from './BorrowerLoans'
 import { LoanActions } from './LoanActions'
-import { LoanTimeline } from './LoanTimeline'
-import { ScheduleTable } from './ScheduleTable'
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -143,7 +144,13 @@ export function LoanDetailPage() {
                   ) : schedule.isError ? (
                     <ErrorState error={schedule.error} onRetry={() => void schedule.refetch()} />
                   ) : (
-                    <ScheduleTable installments={schedule.data.installments} currency={schedule.data.currency} live={running} />
+                    <ScheduleTable
+                      installments={schedule.data.installments}
+                      currency={schedule.data.currency}
+                      live={running}
+                      maxHeight={460}
+                      caption={running ? 'Repayment schedule' : 'Planned schedule (due dates are set at disbursement)'}
+                    />
                   )}
                 </Tabs.Panel>
                 <Tabs.Panel value="payments" p={0}>
@@ -165,7 +172,7 @@ export function LoanDetailPage() {
                   ) : events.isError ? (
                     <ErrorState error={events.error} onRetry={() => void events.refetch()} />
                   ) : (
-                    <LoanTimeline events={events.data.items} />
+                    <LoanTimeline events={events.data.items} titles={loanEventTitle} fromLabels={loanStatusLabel} />
                   )}
                 </Tabs.Panel>
               </Tabs>

@@ -1,9 +1,9 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback } from 'react'
 import { useNavigate } from 'react-router'
-import { notifications } from '@mantine/notifications'
 import { useQueryClient, type Query } from '@tanstack/react-query'
-import { useLiveEvents } from '@shared/live/useLiveEvents'
-import { useApi, type WsMessage } from '@/lib/api'
+import { useLiveUpdates } from '@shared/live/useLiveUpdates'
+import { showLiveToast } from '@shared/ui/liveToast'
+import type { WsMessage } from '@/lib/api'
 import { notificationColor, notificationLink } from '../api/notifications'
 
 /** Which cached GETs an event can have changed. */
@@ -21,7 +21,6 @@ const isGet = (q: Query, path: RegExp) => q.queryKey[0] === 'get' && typeof q.qu
  * that leads to it; any other event refreshes what it may have changed.
  */
 export function LiveUpdates({ onStatus }: { onStatus?: (status: string) => void }) {
-  const api = useApi()
   const qc = useQueryClient()
   const navigate = useNavigate()
 
@@ -31,29 +30,17 @@ export function LiveUpdates({ onStatus }: { onStatus?: (status: string) => void 
       const n = msg.data
       void qc.invalidateQueries({ predicate: (q) => isGet(q, affected(msg.type)) })
       const link = n ? notificationLink(n) : null
-      notifications.show({
+      showLiveToast({
         id: msg.id,
         title: n?.title ?? msg.type,
         message: n?.body || 'Open it to see the details.',
         color: notificationColor(msg.type),
-        autoClose: 8000,
-        withBorder: true,
-        style: link ? { cursor: 'pointer' } : undefined,
         onClick: link ? () => navigate(link) : undefined,
-        'data-testid': 'live-toast',
-      } as Parameters<typeof notifications.show>[0])
+      })
     },
     [navigate, qc],
   )
 
-  const { status } = useLiveEvents<WsMessage>({
-    getToken: api.session.getAccessToken,
-    onMessage,
-    // After a reconnect, refetch what we might have missed while offline.
-    onOpen: (reconnected) => {
-      if (reconnected) void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'get' })
-    },
-  })
-  useEffect(() => onStatus?.(status), [status, onStatus])
+  useLiveUpdates({ onMessage, onStatus })
   return null
 }

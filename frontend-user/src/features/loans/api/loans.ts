@@ -3,6 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useApi, type LoanStatus } from '@/lib/api'
 import { useCursorList } from '@/lib/paging'
 
+export { useContractDownload, useLoan, useLoanEvents, useLoanSchedule } from '@shared/api/loans'
+
 /** Everything a loan action can change: the loan, its schedule, the wallet and the lists. */
 export function useInvalidateMoney() {
   const qc = useQueryClient()
@@ -21,21 +23,6 @@ export function useLoanList(status: LoanStatus | null) {
   return useCursorList(['get', '/loans', { params: { query } }], (cursor, signal) =>
     client.GET('/loans', { params: { query: { ...query, cursor } }, signal }),
   )
-}
-
-export function useLoan(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}', { params: { path: { id } } })
-}
-
-export function useLoanSchedule(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}/schedule', { params: { path: { id } } })
-}
-
-export function useLoanEvents(id: string) {
-  const { $api } = useApi()
-  return $api.useQuery('get', '/loans/{id}/events', { params: { path: { id } } })
 }
 
 export function useLoanPayoff(id: string, enabled: boolean) {
@@ -100,24 +87,4 @@ export function useRepay() {
 export function useWalletForLoans() {
   const { $api } = useApi()
   return $api.useQuery('get', '/wallet')
-}
-
-/** GET /loans/{id}/contract as a blob and save it. Throws the problem (404 until rendered). */
-export function useContractDownload() {
-  const { client } = useApi()
-  return async (id: string, number: string) => {
-    const { data, error } = await client.GET('/loans/{id}/contract', { params: { path: { id } }, parseAs: 'blob' })
-    if (!data) throw error
-    const url = URL.createObjectURL(data)
-    try {
-      const a = document.createElement('a')
-      a.href = url
-      a.download = `${number || 'loan'}-contract.pdf`
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    }
-  }
 }

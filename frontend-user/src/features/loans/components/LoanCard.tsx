@@ -1,9 +1,9 @@
 import { Link } from 'react-router'
 import { Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconChevronRight } from '@tabler/icons-react'
+import { Money } from '@shared/ui/Money'
 import type { Loan } from '@/lib/api'
 import { daysUntil, formatDate } from '@/lib/format'
-import { Money } from '@/components/Money'
 import { LoanStatusBadge } from '@/components/StatusBadge'
 import { repaidPercent } from './loanMath'
 

@@ -2,19 +2,19 @@ import { Link, useParams } from 'react-router'
 import { Alert, Anchor, Breadcrumbs, Card, Grid, Group, RingProgress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { formatRateBps } from '@shared/money'
+import { LoanTimeline } from '@shared/ui/LoanTimeline'
+import { Money } from '@shared/ui/Money'
+import { ScheduleTable } from '@shared/ui/ScheduleTable'
+import { EmptyState, ErrorState, LoadingState } from '@shared/ui/States'
 import type { Loan } from '@/lib/api'
 import { daysUntil, formatDate, formatDateTime } from '@/lib/format'
-import { loanStatusColor, loanStatusHint, transactionTypeLabel } from '@/lib/labels'
-import { Money } from '@/components/Money'
+import { loanEventTitle, loanStatusColor, loanStatusHint, transactionTypeLabel } from '@/lib/labels'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState, ErrorState, LoadingState } from '@/components/States'
 import { LoanStatusBadge } from '@/components/StatusBadge'
 import { useLoan, useLoanEvents, useLoanPayments, useLoanSchedule } from '../api/loans'
 import { LoanActions } from './LoanActions'
-import { LoanTimeline } from './LoanTimeline'
 import { RepayPanel } from './RepayPanel'
 import { ScheduleChart } from './ScheduleChart'
-import { ScheduleTable } from './ScheduleTable'
 import { repaidPercent } from './loanMath'
 
 function Detail({ label, children }: { label: string; children: React.ReactNode }) {
@@ -220,7 +220,7 @@ function LoanView({ loan }: { loan: Loan }) {
               ) : events.isError ? (
                 <ErrorState error={events.error} onRetry={() => void events.refetch()} />
               ) : (
-                <LoanTimeline events={events.data?.items ?? []} />
+                <LoanTimeline events={events.data?.items ?? []} titles={loanEventTitle} />
               )}
             </Card>
           </Stack>

@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router'
 import { Button, Chip, Group, ScrollArea, Stack } from '@mantine/core'
 import { IconPlus, IconFileDollar } from '@tabler/icons-react'
+import { EmptyState, ErrorState, LoadingState } from '@shared/ui/States'
 import type { LoanStatus } from '@/lib/api'
 import { loanStatusLabel } from '@/lib/labels'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState, ErrorState, LoadingState } from '@/components/States'
 import { useLoanList } from '../api/loans'
 import { LoanCard } from './LoanCard'
 

@@ -22,16 +22,16 @@ import { IconAlertCircle, IconChevronDown, IconChevronUp } from '@tabler/icons-r
 import { parseMoney } from '@shared/money'
 import { fieldErrors, problemMessage, toProblem } from '@shared/problem'
 import { useIdempotentIntent } from '@shared/react/useIdempotentIntent'
+import { Money } from '@shared/ui/Money'
+import { ScheduleTable } from '@shared/ui/ScheduleTable'
 import { useCurrency } from '@/lib/currency'
 import { expectEcho } from '@/lib/echo'
 import { applyProblem } from '@/lib/forms'
 import { MoneyInput } from '@/components/MoneyInput'
 import { PageHeader } from '@/components/PageHeader'
-import { Money } from '@/components/Money'
 import { useApplyLoan, useLiveQuote } from '../api/loans'
 import { QuoteFigures } from './QuoteFigures'
 import { ScheduleChart } from './ScheduleChart'
-import { ScheduleTable } from './ScheduleTable'
 
 const TERM_PRESETS = ['12', '24', '36', '48', '60']
 

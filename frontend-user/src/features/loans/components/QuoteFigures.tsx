@@ -1,6 +1,6 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core'
 import { formatRateBps } from '@shared/money'
-import { Money } from '@/components/Money'
+import { Money } from '@shared/ui/Money'
 
 interface Figures {
   annual_rate_bps: number

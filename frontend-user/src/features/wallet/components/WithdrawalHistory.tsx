@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { IconArrowBarUp } from '@tabler/icons-react'
+import { Money } from '@shared/ui/Money'
+import { EmptyState, ErrorState, LoadingState } from '@shared/ui/States'
 import type { WithdrawalStatus } from '@/lib/api'
 import { formatDateTime } from '@/lib/format'
-import { Money } from '@/components/Money'
-import { EmptyState, ErrorState, LoadingState } from '@/components/States'
 import { WithdrawalStatusBadge } from '@/components/StatusBadge'
 import { useWithdrawalList } from '../api/wallet'
 

@@ -1,5 +1,6 @@
 import { createTheme } from '@mantine/core'
 
+/** The Mantine theme both apps start from (the admin app adds a few component defaults). */
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',

@@ -1,5 +1,5 @@
 import { Text, type TextProps } from '@mantine/core'
-import { formatMoney, type FormatMoneyOptions } from '@shared/money'
+import { formatMoney, type FormatMoneyOptions } from '../money'
 
 interface MoneyProps extends TextProps, FormatMoneyOptions {
   value: number | null | undefined

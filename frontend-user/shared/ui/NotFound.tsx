@@ -1,7 +1,8 @@
 import { Link } from 'react-router'
 import { Button, Center, Stack, Text, Title } from '@mantine/core'
 
-export function NotFound() {
+/** The catch-all route's page, with a button back to the app's home ("Go to the dashboard"). */
+export function NotFound({ homeLabel }: { homeLabel: string }) {
   return (
     <Center mih="60vh" p="md">
       <Stack align="center" ta="center">
@@ -11,7 +12,7 @@ export function NotFound() {
         <Title order={2}>Page not found</Title>
         <Text c="dimmed">The page you are looking for does not exist or has moved.</Text>
         <Button component={Link} to="/">
-          Go to the dashboard
+          {homeLabel}
         </Button>
       </Stack>
     </Center>

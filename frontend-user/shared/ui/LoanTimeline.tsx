@@ -1,8 +1,8 @@
 import { Text, ThemeIcon, Timeline } from '@mantine/core'
 import { IconCheck, IconCircleDot, IconCoin, IconSend, IconX } from '@tabler/icons-react'
-import type { LoanEvent, LoanStatus } from '@/lib/api'
-import { formatDateTime } from '@/lib/format'
-import { loanStatusColor, loanStatusLabel } from '@/lib/labels'
+import type { LoanEvent, LoanStatus } from '../api/types'
+import { formatDateTime } from '../format'
+import { loanStatusColor } from '../labels'
 
 const icons: Record<LoanStatus, typeof IconCheck> = {
   submitted: IconSend,
@@ -13,17 +13,18 @@ const icons: Record<LoanStatus, typeof IconCheck> = {
   repaid: IconCheck,
 }
 
-const verbs: Record<LoanStatus, string> = {
-  submitted: 'Application submitted',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  cancelled: 'Cancelled',
-  disbursed: 'Disbursed into the wallet',
-  repaid: 'Repaid in full',
-}
-
-/** The loan's audit history: every transition, who made it, when and why. */
-export function LoanTimeline({ events }: { events: LoanEvent[] }) {
+/** A loan's history: every transition, when, by whom and why. */
+export function LoanTimeline({
+  events,
+  titles,
+  fromLabels,
+}: {
+  events: LoanEvent[]
+  /** What each entry is called, by the status it led to (each app words these its own way). */
+  titles: Record<LoanStatus, string>
+  /** When given, each entry also says which status it came from, in these words. */
+  fromLabels?: Record<LoanStatus, string>
+}) {
   return (
     <Timeline active={events.length - 1} bulletSize={28} lineWidth={2} data-testid="loan-timeline">
       {events.map((e) => {
@@ -31,7 +32,7 @@ export function LoanTimeline({ events }: { events: LoanEvent[] }) {
         return (
           <Timeline.Item
             key={e.id}
-            title={verbs[e.to_status] ?? loanStatusLabel[e.to_status]}
+            title={titles[e.to_status] ?? e.to_status}
             bullet={
               <ThemeIcon size={28} radius="xl" color={loanStatusColor[e.to_status]}>
                 <Icon size={16} />
@@ -41,7 +42,7 @@ export function LoanTimeline({ events }: { events: LoanEvent[] }) {
             <Text size="xs" c="dimmed">
               {formatDateTime(e.created_at)}
               {e.actor_name ? ` · by ${e.actor_name}` : ''}
-              {e.from_status ? ` · from ${loanStatusLabel[e.from_status]}` : ''}
+              {fromLabels && e.from_status ? ` · from ${fromLabels[e.from_status]}` : ''}
             </Text>
             {e.reason && (
               <Text size="sm" mt={4}>

@@ -1,16 +1,33 @@
 import { ScrollArea, Table, Text } from '@mantine/core'
-import { formatMoney } from '@shared/money'
-import type { Installment } from '@/lib/api'
-import { formatDate } from '@/lib/format'
-import { InstallmentStatusBadge } from '@/components/StatusBadge'
+import type { Installment } from '../api/types'
+import { formatDate } from '../format'
+import { formatMoney } from '../money'
+import { InstallmentStatusBadge } from './StatusBadge'
 
-/** The amortization schedule; with payments (and statuses) once the loan is running. */
-export function ScheduleTable({ installments, currency, live = false, maxHeight = 420 }: { installments: Installment[]; currency: string; live?: boolean; maxHeight?: number }) {
+/**
+ * The amortization schedule; with due dates, payments and statuses once the loan is running
+ * (`live`). The caption reads "<caption>, 48 monthly installments".
+ */
+export function ScheduleTable({
+  installments,
+  currency,
+  live = false,
+  maxHeight = 420,
+  caption = 'Amortization schedule',
+}: {
+  installments: Installment[]
+  currency: string
+  live?: boolean
+  maxHeight?: number
+  caption?: string
+}) {
   const m = (v: number) => formatMoney(v, currency)
   return (
     <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars>
-      <Table striped highlightOnHover stickyHeader verticalSpacing={6} horizontalSpacing="xs" fz="sm" style={{ fontVariantNumeric: "tabular-nums" }} miw={live ? 660 : 480}>
-        <Table.Caption>Amortization schedule, {installments.length} monthly installments</Table.Caption>
+      <Table striped highlightOnHover stickyHeader verticalSpacing={6} horizontalSpacing="xs" fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }} miw={live ? 660 : 480}>
+        <Table.Caption>
+          {caption}, {installments.length} monthly installments
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">#</Table.Th>
