@@ -5,7 +5,7 @@ import { formatMoney } from '@shared/money'
 import { problemMessage } from '@shared/problem'
 import { StatCard } from '@shared/ui/StatCard'
 import { useUser } from '@/lib/auth'
-import { formatCount, formatRelative } from '@/lib/format'
+import { formatCount, formatRelative, pluralize } from '@/lib/format'
 import { PageHeader } from '@/components/PageHeader'
 import { ErrorState } from '@/components/States'
 import { UserCell } from '@/components/UserCell'
@@ -35,7 +35,7 @@ function Figures() {
         <StatCard
           label="Outstanding principal"
           value={m(s.outstanding_principal)}
-          hint={active ? `${formatCount(active.count)} active loans` : undefined}
+          hint={active ? pluralize(active.count, 'active loan') : undefined}
           icon={<IconWallet size={22} />}
           color="indigo"
           testId="stat-outstanding"
@@ -43,7 +43,7 @@ function Figures() {
         <StatCard
           label="Overdue"
           value={m(s.overdue_amount)}
-          hint={`${formatCount(s.overdue_count)} ${s.overdue_count === 1 ? 'loan' : 'loans'} past due`}
+          hint={`${pluralize(s.overdue_count, 'loan')} past due`}
           icon={<IconAlertTriangle size={22} />}
           color={s.overdue_count > 0 ? 'red' : 'gray'}
           testId="stat-overdue"
@@ -59,7 +59,7 @@ function Figures() {
         <StatCard
           label="Users"
           value={formatCount(s.users_count)}
-          hint={submitted ? `${formatCount(submitted.count)} applications to review` : undefined}
+          hint={submitted ? `${pluralize(submitted.count, 'application')} to review` : undefined}
           icon={<IconUsers size={22} />}
           color="teal"
         />
