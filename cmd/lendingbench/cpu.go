@@ -18,6 +18,7 @@ const userHZ = 100
 // request moves far less, so it is the figure to compare between builds.
 type cpuUse struct {
 	server, database time.Duration
+	backends         int // live PostgreSQL processes besides the postmaster
 }
 
 func (cl *cluster) cpuNow() (cpuUse, error) {
@@ -44,6 +45,7 @@ func (cl *cluster) cpuNow() (cpuUse, error) {
 		if ppid, err := parentOf(pid); err == nil && ppid == postmaster {
 			if t, _, err := procCPU(pid); err == nil {
 				u.database += t
+				u.backends++
 			}
 		}
 	}
@@ -90,4 +92,18 @@ func procCPU(pid int) (own, children time.Duration, err error) {
 		return time.Duration(v) * time.Second / userHZ
 	}
 	return ticks(14) + ticks(15), ticks(16) + ticks(17), nil
+}
+
+// cpuSettled is cpuNow once the backends of clients that just left have
+// exited and been reaped (until then their time is counted nowhere); it
+// waits up to two seconds for the count to fall back to want.
+func (cl *cluster) cpuSettled(want int) (cpuUse, error) {
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		u, err := cl.cpuNow()
+		if err != nil || u.backends <= want || time.Now().After(deadline) {
+			return u, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -161,7 +161,7 @@ func runScenario(ctx context.Context, cl *cluster, fx *fixtures, sc scenario, o 
 		time.Sleep(time.Until(measureFrom))
 		u, err := cl.cpuNow()
 		if err != nil {
-			u = cpuUse{-1, -1}
+			u = cpuUse{server: -1, database: -1}
 		}
 		cpuAtStart <- u
 	}()

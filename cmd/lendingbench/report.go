@@ -83,7 +83,7 @@ func runPgbench(ctx context.Context, cl *cluster, o options) (*pgbenchResult, er
 	if err != nil {
 		return nil, err
 	}
-	after, err := cl.cpuNow()
+	after, err := cl.cpuSettled(before.backends)
 	cpuErr = errors.Join(cpuErr, err)
 	m := tpsLine.FindStringSubmatch(out)
 	if m == nil {
