@@ -110,6 +110,14 @@ WHERE loan_id = @loan_id AND number = @number;
 UPDATE loan_installments SET status = CASE WHEN interest_paid = interest AND principal_paid = principal THEN 'paid' ELSE 'waived' END
 WHERE loan_id = $1 AND status IN ('due', 'overdue');
 
+-- name: LoanLockFallingDue :exec
+-- The sweep locks the loans it is about to mark overdue, in id order, the
+-- way repayments lock theirs before touching installments (the overdue
+-- totals triggers then never wait on a lock held by a repayment).
+SELECT id FROM loans
+WHERE id = ANY(ARRAY(SELECT DISTINCT loan_id FROM loan_installments WHERE status = 'due' AND due_date < @today::date))
+ORDER BY id FOR UPDATE;
+
 -- name: InstallmentMarkOverdue :many
 -- The delinquency sweep: open installments due before the given day become overdue.
 UPDATE loan_installments SET status = 'overdue'

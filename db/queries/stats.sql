@@ -3,9 +3,35 @@ SELECT status, sum(count)::bigint AS count, sum(amount)::bigint AS amount, sum(p
 FROM loan_totals GROUP BY status ORDER BY status;
 
 -- name: StatsOverdue :one
-SELECT coalesce(sum(principal - principal_paid + interest - interest_paid), 0)::bigint AS amount,
-       count(DISTINCT loan_id)::bigint AS loans
-FROM loan_installments WHERE status = 'overdue';
+-- From the trigger-kept totals (00007_overdue_totals).
+SELECT coalesce(sum(amount), 0)::bigint AS amount, coalesce(sum(loans), 0)::bigint AS loans
+FROM overdue_totals;
+
+-- name: StatsCheckTotals :many
+-- Each trigger-kept figure beside the same figure computed from the rows
+-- (tests compare them after concurrent work; a full scan, never served).
+SELECT 'loans ' || status AS figure, coalesce(sum(count), 0)::bigint AS kept,
+       (SELECT count(*) FROM loans l WHERE l.status = t.status)::bigint AS actual
+FROM loan_totals t GROUP BY status
+UNION ALL
+SELECT 'amount ' || status, coalesce(sum(amount), 0)::bigint,
+       (SELECT coalesce(sum(l.amount), 0) FROM loans l WHERE l.status = t.status)::bigint
+FROM loan_totals t GROUP BY status
+UNION ALL
+SELECT 'principal paid ' || status, coalesce(sum(principal_paid), 0)::bigint,
+       (SELECT coalesce(sum(l.principal_paid), 0) FROM loans l WHERE l.status = t.status)::bigint
+FROM loan_totals t GROUP BY status
+UNION ALL
+SELECT 'overdue amount', (SELECT coalesce(sum(amount), 0) FROM overdue_totals)::bigint,
+       (SELECT coalesce(sum(principal - principal_paid + interest - interest_paid), 0) FROM loan_installments WHERE status = 'overdue')::bigint
+UNION ALL
+SELECT 'overdue loans', (SELECT coalesce(sum(loans), 0) FROM overdue_totals)::bigint,
+       (SELECT count(DISTINCT loan_id) FROM loan_installments WHERE status = 'overdue')::bigint
+UNION ALL
+SELECT 'loans with a wrong overdue count', (SELECT count(*) FROM loans l
+        WHERE l.overdue_installments <> (SELECT count(*) FROM loan_installments i WHERE i.loan_id = l.id AND i.status = 'overdue'))::bigint, 0
+UNION ALL
+SELECT 'users', (SELECT coalesce(sum(count), 0) FROM user_totals)::bigint, (SELECT count(*) FROM users)::bigint;
 
 -- name: StatsPendingWithdrawals :one
 SELECT count(*)::bigint AS count, coalesce(sum(amount), 0)::bigint AS amount

@@ -13,34 +13,35 @@ import (
 )
 
 const contractLoanGet = `-- name: ContractLoanGet :one
-SELECT l.id, l.number, l.user_id, l.amount, l.term_months, l.annual_rate_bps, l.monthly_payment, l.total_interest, l.purpose, l.status, l.decision_reason, l.decided_by, l.decided_at, l.disbursed_at, l.closed_at, l.principal_paid, l.interest_paid, l.days_past_due, l.created_at, l.updated_at, u.full_name AS borrower_name, u.email AS borrower_email
+SELECT l.id, l.number, l.user_id, l.amount, l.term_months, l.annual_rate_bps, l.monthly_payment, l.total_interest, l.purpose, l.status, l.decision_reason, l.decided_by, l.decided_at, l.disbursed_at, l.closed_at, l.principal_paid, l.interest_paid, l.days_past_due, l.created_at, l.updated_at, l.overdue_installments, u.full_name AS borrower_name, u.email AS borrower_email
 FROM loans l JOIN users u ON u.id = l.user_id
 WHERE l.id = $1
 `
 
 type ContractLoanGetRow struct {
-	ID             uuid.UUID
-	Number         string
-	UserID         uuid.UUID
-	Amount         int64
-	TermMonths     int32
-	AnnualRateBps  int32
-	MonthlyPayment int64
-	TotalInterest  int64
-	Purpose        string
-	Status         string
-	DecisionReason *string
-	DecidedBy      *uuid.UUID
-	DecidedAt      *time.Time
-	DisbursedAt    *time.Time
-	ClosedAt       *time.Time
-	PrincipalPaid  int64
-	InterestPaid   int64
-	DaysPastDue    int32
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	BorrowerName   string
-	BorrowerEmail  string
+	ID                  uuid.UUID
+	Number              string
+	UserID              uuid.UUID
+	Amount              int64
+	TermMonths          int32
+	AnnualRateBps       int32
+	MonthlyPayment      int64
+	TotalInterest       int64
+	Purpose             string
+	Status              string
+	DecisionReason      *string
+	DecidedBy           *uuid.UUID
+	DecidedAt           *time.Time
+	DisbursedAt         *time.Time
+	ClosedAt            *time.Time
+	PrincipalPaid       int64
+	InterestPaid        int64
+	DaysPastDue         int32
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	OverdueInstallments int32
+	BorrowerName        string
+	BorrowerEmail       string
 }
 
 func (q *Queries) ContractLoanGet(ctx context.Context, id uuid.UUID) (ContractLoanGetRow, error) {
@@ -67,6 +68,7 @@ func (q *Queries) ContractLoanGet(ctx context.Context, id uuid.UUID) (ContractLo
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 		&i.BorrowerName,
 		&i.BorrowerEmail,
 	)

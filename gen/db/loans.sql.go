@@ -125,7 +125,7 @@ func (q *Queries) InstallmentWaiveRest(ctx context.Context, loanID uuid.UUID) er
 const loanAddPaid = `-- name: LoanAddPaid :one
 UPDATE loans SET principal_paid = principal_paid + $1, interest_paid = interest_paid + $2, updated_at = now()
 WHERE id = $3
-RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at
+RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments
 `
 
 type LoanAddPaidParams struct {
@@ -158,6 +158,7 @@ func (q *Queries) LoanAddPaid(ctx context.Context, arg LoanAddPaidParams) (Loan,
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
@@ -193,7 +194,7 @@ INSERT INTO loans (number, user_id, amount, term_months, annual_rate_bps, monthl
 VALUES ('LN-' || to_char(now() AT TIME ZONE 'UTC', 'YYYY') || '-' ||
         (SELECT lpad(s.n::text, greatest(6, length(s.n::text)), '0') FROM (SELECT nextval('loan_number_seq') AS n) s),
         $1, $2, $3, $4, $5, $6, $7)
-RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at
+RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments
 `
 
 type LoanCreateParams struct {
@@ -239,6 +240,7 @@ func (q *Queries) LoanCreate(ctx context.Context, arg LoanCreateParams) (Loan, e
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
@@ -315,7 +317,7 @@ func (q *Queries) LoanEventList(ctx context.Context, loanID uuid.UUID) ([]LoanEv
 }
 
 const loanGetByID = `-- name: LoanGetByID :one
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at FROM loans WHERE id = $1
+SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans WHERE id = $1
 `
 
 func (q *Queries) LoanGetByID(ctx context.Context, id uuid.UUID) (Loan, error) {
@@ -342,12 +344,13 @@ func (q *Queries) LoanGetByID(ctx context.Context, id uuid.UUID) (Loan, error) {
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
 
 const loanGetForUpdate = `-- name: LoanGetForUpdate :one
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at FROM loans WHERE id = $1 FOR UPDATE
+SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) LoanGetForUpdate(ctx context.Context, id uuid.UUID) (Loan, error) {
@@ -374,12 +377,13 @@ func (q *Queries) LoanGetForUpdate(ctx context.Context, id uuid.UUID) (Loan, err
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
 
 const loanListNewest = `-- name: LoanListNewest :many
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at FROM loans
+SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans
 WHERE ($1::uuid IS NULL OR user_id = $1)
   AND ($2::text IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR created_at >= $3)
@@ -437,6 +441,7 @@ func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) 
 			&i.DaysPastDue,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.OverdueInstallments,
 		); err != nil {
 			return nil, err
 		}
@@ -449,7 +454,7 @@ func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) 
 }
 
 const loanListOldest = `-- name: LoanListOldest :many
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at FROM loans
+SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans
 WHERE ($1::uuid IS NULL OR user_id = $1)
   AND ($2::text IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR created_at >= $3)
@@ -507,6 +512,7 @@ func (q *Queries) LoanListOldest(ctx context.Context, arg LoanListOldestParams) 
 			&i.DaysPastDue,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.OverdueInstallments,
 		); err != nil {
 			return nil, err
 		}
@@ -516,6 +522,20 @@ func (q *Queries) LoanListOldest(ctx context.Context, arg LoanListOldestParams) 
 		return nil, err
 	}
 	return items, nil
+}
+
+const loanLockFallingDue = `-- name: LoanLockFallingDue :exec
+SELECT id FROM loans
+WHERE id = ANY(ARRAY(SELECT DISTINCT loan_id FROM loan_installments WHERE status = 'due' AND due_date < $1::date))
+ORDER BY id FOR UPDATE
+`
+
+// The sweep locks the loans it is about to mark overdue, in id order, the
+// way repayments lock theirs before touching installments (the overdue
+// totals triggers then never wait on a lock held by a repayment).
+func (q *Queries) LoanLockFallingDue(ctx context.Context, today time.Time) error {
+	_, err := q.db.Exec(ctx, loanLockFallingDue, today)
+	return err
 }
 
 const loanSetDaysPastDue = `-- name: LoanSetDaysPastDue :exec
@@ -542,7 +562,7 @@ UPDATE loans SET
     closed_at       = coalesce($6, closed_at),
     updated_at      = now()
 WHERE id = $7
-RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at
+RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments
 `
 
 type LoanSetStatusParams struct {
@@ -587,6 +607,7 @@ func (q *Queries) LoanSetStatus(ctx context.Context, arg LoanSetStatusParams) (L
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
@@ -594,7 +615,7 @@ func (q *Queries) LoanSetStatus(ctx context.Context, arg LoanSetStatusParams) (L
 const loanUpdateTerms = `-- name: LoanUpdateTerms :one
 UPDATE loans SET amount = $2, term_months = $3, purpose = $4, monthly_payment = $5, total_interest = $6, updated_at = now()
 WHERE id = $1
-RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at
+RETURNING id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments
 `
 
 type LoanUpdateTermsParams struct {
@@ -637,12 +658,13 @@ func (q *Queries) LoanUpdateTerms(ctx context.Context, arg LoanUpdateTermsParams
 		&i.DaysPastDue,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.OverdueInstallments,
 	)
 	return i, err
 }
 
 const loanViews = `-- name: LoanViews :many
-SELECT loans.id, loans.number, loans.user_id, loans.amount, loans.term_months, loans.annual_rate_bps, loans.monthly_payment, loans.total_interest, loans.purpose, loans.status, loans.decision_reason, loans.decided_by, loans.decided_at, loans.disbursed_at, loans.closed_at, loans.principal_paid, loans.interest_paid, loans.days_past_due, loans.created_at, loans.updated_at, users.full_name AS borrower_name, users.email AS borrower_email,
+SELECT loans.id, loans.number, loans.user_id, loans.amount, loans.term_months, loans.annual_rate_bps, loans.monthly_payment, loans.total_interest, loans.purpose, loans.status, loans.decision_reason, loans.decided_by, loans.decided_at, loans.disbursed_at, loans.closed_at, loans.principal_paid, loans.interest_paid, loans.days_past_due, loans.created_at, loans.updated_at, loans.overdue_installments, users.full_name AS borrower_name, users.email AS borrower_email,
        coalesce(due.items, '[]')::jsonb AS open_installments
 FROM unnest($1::uuid[]) AS wanted(id)
 JOIN loans ON loans.id = wanted.id
@@ -709,6 +731,7 @@ func (q *Queries) LoanViews(ctx context.Context, arg LoanViewsParams) ([]LoanVie
 			&i.Loan.DaysPastDue,
 			&i.Loan.CreatedAt,
 			&i.Loan.UpdatedAt,
+			&i.Loan.OverdueInstallments,
 			&i.BorrowerName,
 			&i.BorrowerEmail,
 			&i.OpenInstallments,

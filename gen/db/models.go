@@ -45,26 +45,27 @@ type LedgerTransfer struct {
 }
 
 type Loan struct {
-	ID             uuid.UUID
-	Number         string
-	UserID         uuid.UUID
-	Amount         int64
-	TermMonths     int32
-	AnnualRateBps  int32
-	MonthlyPayment int64
-	TotalInterest  int64
-	Purpose        string
-	Status         string
-	DecisionReason *string
-	DecidedBy      *uuid.UUID
-	DecidedAt      *time.Time
-	DisbursedAt    *time.Time
-	ClosedAt       *time.Time
-	PrincipalPaid  int64
-	InterestPaid   int64
-	DaysPastDue    int32
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID                  uuid.UUID
+	Number              string
+	UserID              uuid.UUID
+	Amount              int64
+	TermMonths          int32
+	AnnualRateBps       int32
+	MonthlyPayment      int64
+	TotalInterest       int64
+	Purpose             string
+	Status              string
+	DecisionReason      *string
+	DecidedBy           *uuid.UUID
+	DecidedAt           *time.Time
+	DisbursedAt         *time.Time
+	ClosedAt            *time.Time
+	PrincipalPaid       int64
+	InterestPaid        int64
+	DaysPastDue         int32
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	OverdueInstallments int32
 }
 
 type LoanContract struct {
@@ -128,6 +129,12 @@ type Notification struct {
 	ReadAt    *time.Time
 	CreatedAt time.Time
 	EmailedAt *time.Time
+}
+
+type OverdueTotal struct {
+	Shard  int32
+	Amount int64
+	Loans  int64
 }
 
 type RefreshToken struct {

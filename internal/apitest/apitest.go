@@ -26,6 +26,7 @@ import (
 	"github.com/acme/lending/internal/database"
 	"github.com/acme/lending/internal/ledger"
 	"github.com/acme/lending/internal/logging"
+	"github.com/acme/lending/internal/portfolio"
 	"github.com/acme/lending/internal/testdb"
 )
 
@@ -46,11 +47,16 @@ func (e *Env) Now() time.Time { return time.Now().Add(time.Duration(e.offset.Loa
 // Advance moves the service clock forward.
 func (e *Env) Advance(d time.Duration) { e.offset.Add(int64(d)) }
 
-// CheckLedger fails the test when a ledger invariant does not hold.
+// CheckLedger fails the test when a ledger invariant does not hold, or a
+// running total kept beside the ledger disagrees with its rows.
 func (e *Env) CheckLedger() {
 	e.T.Helper()
 	if err := ledger.CheckInvariants(context.Background(), dbgen.New(e.Pool)); err != nil {
 		e.T.Fatalf("ledger invariant broken: %v", err)
+	}
+	// The portfolio figures kept beside the ledger must agree with it too.
+	if err := portfolio.CheckTotals(context.Background(), dbgen.New(e.Pool)); err != nil {
+		e.T.Fatalf("portfolio totals: %v", err)
 	}
 }
 

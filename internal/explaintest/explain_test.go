@@ -230,7 +230,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		{"admin GET /users", "userList", []any{nilText, nilText, nilText, nilTime, nilUUID, lim}, true},
 		{"admin GET /admin/stats: by status", "statsLoansByStatus", nil, true},
 		{"admin GET /admin/stats: pending withdrawals", "statsPendingWithdrawals", nil, true},
-		{"admin GET /admin/stats: overdue", "statsOverdue", nil, false},
+		{"admin GET /admin/stats: overdue", "statsOverdue", nil, true},
 		// StatsDaily reads the last 30 days of transitions: it grows with
 		// activity, not with the size of the book; no Seq Scan allowed.
 		{"admin GET /admin/stats: daily", "statsDaily", []any{since}, false},
@@ -239,6 +239,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		// a range, but never scan a whole table.
 		{"job: e-mail outbox claim", "emailOutboxClaim", []any{int32(100)}, true},
 		{"job: contract of a loan", "contractLoanGet", []any{f.disbursed}, true},
+		{"job: delinquency sweep: lock the loans", "loanLockFallingDue", []any{today}, false},
 		{"job: delinquency sweep", "installmentMarkOverdue", []any{today}, false},
 		{"job: overdue summary", "loanOverdueSummary", []any{ids}, true},
 		{"job: expired sessions", "sessionDeleteExpired", nil, false},

@@ -111,9 +111,41 @@ func TestDelinquencySweep(t *testing.T) {
 		t.Fatalf("second sweep: %d %v", changed, err)
 	}
 	s, _ := admin.C.GetAdminStatsWithResponse(ctx)
-	if s.JSON200.OverdueCount != 1 || s.JSON200.OverdueAmount <= 0 {
-		t.Fatalf("stats overdue: %+v", s.JSON200)
+	if s.JSON200.OverdueCount != 1 || s.JSON200.OverdueAmount != int64(s0.JSON200.Installments[0].Payment) {
+		t.Fatalf("stats overdue: %+v, want 1 loan owing %d", s.JSON200, s0.JSON200.Installments[0].Payment)
 	}
+
+	// A month later a second installment is late: still one loan, owing both.
+	env.Advance(31 * 24 * time.Hour)
+	if changed, err := jobs.Sweep(ctx, env.Pool, env.Now()); err != nil || changed != 1 {
+		t.Fatalf("sweep a month later: %d %v", changed, err)
+	}
+	late := s0.JSON200.Installments[0].Payment + s0.JSON200.Installments[1].Payment
+	overdue := func() (int64, int64) {
+		t.Helper()
+		s, _ := admin.C.GetAdminStatsWithResponse(ctx)
+		return s.JSON200.OverdueCount, s.JSON200.OverdueAmount
+	}
+	if n, amt := overdue(); n != 1 || amt != late {
+		t.Fatalf("two late installments: %d loans owing %d, want 1 owing %d", n, amt, late)
+	}
+	// Part of the first installment, then the rest of both: the figures follow the payments.
+	repay := func(amount int64) {
+		t.Helper()
+		if r, err := u.C.RepayWithResponse(ctx, nil, client.RepayJSONRequestBody{LoanId: l.Id, Amount: amount}); err != nil || r.JSON201 == nil {
+			t.Fatalf("repay %d: %v %s", amount, err, r.Body)
+		}
+	}
+	repay(5_000)
+	if n, amt := overdue(); n != 1 || amt != late-5_000 {
+		t.Fatalf("after a partial payment: %d loans owing %d, want 1 owing %d", n, amt, late-5_000)
+	}
+	env.CheckLedger()
+	repay(late - 5_000)
+	if n, amt := overdue(); n != 0 || amt != 0 {
+		t.Fatalf("after paying what was late: %d loans owing %d, want none", n, amt)
+	}
+	env.CheckLedger()
 }
 
 type recordingSender struct {

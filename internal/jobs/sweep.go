@@ -42,6 +42,9 @@ func Sweep(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error) 
 	var changed int
 	err := database.InTx(ctx, pool, func(tx pgx.Tx) error {
 		q := dbgen.New(tx)
+		if err := q.LoanLockFallingDue(ctx, today); err != nil {
+			return err
+		}
 		rows, err := q.InstallmentMarkOverdue(ctx, today)
 		if err != nil {
 			return err

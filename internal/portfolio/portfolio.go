@@ -4,6 +4,8 @@ package portfolio
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -101,4 +103,23 @@ func (s *Service) Get(ctx context.Context, p auth.Principal) (Stats, error) {
 			Disbursements: r.Disbursements, DisbursedAmount: r.DisbursedAmount})
 	}
 	return st, nil
+}
+
+// CheckTotals compares every trigger-kept figure with the same figure
+// computed from the rows; tests call it after concurrent work.
+func CheckTotals(ctx context.Context, q *dbgen.Queries) error {
+	rows, err := q.StatsCheckTotals(ctx)
+	if err != nil {
+		return err
+	}
+	var wrong []string
+	for _, r := range rows {
+		if r.Kept != r.Actual {
+			wrong = append(wrong, fmt.Sprintf("%s: kept %d, actual %d", r.Figure, r.Kept, r.Actual))
+		}
+	}
+	if len(wrong) > 0 {
+		return fmt.Errorf("running totals drifted: %s", strings.Join(wrong, "; "))
+	}
+	return nil
 }
