@@ -111,7 +111,7 @@ func TestDelinquencySweep(t *testing.T) {
 		t.Fatalf("second sweep: %d %v", changed, err)
 	}
 	s, _ := admin.C.GetAdminStatsWithResponse(ctx)
-	if s.JSON200.OverdueCount != 1 || s.JSON200.OverdueAmount != int64(s0.JSON200.Installments[0].Payment) {
+	if s.JSON200.OverdueCount != 1 || s.JSON200.OverdueAmount != s0.JSON200.Installments[0].Payment {
 		t.Fatalf("stats overdue: %+v, want 1 loan owing %d", s.JSON200, s0.JSON200.Installments[0].Payment)
 	}
 
