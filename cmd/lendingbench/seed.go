@@ -400,6 +400,9 @@ func seed(ctx context.Context, cl *cluster, o options) (*fixtures, error) {
 			        coalesce(sum(l.amount) FILTER (WHERE e.to_status = 'disbursed'), 0)
 			 FROM loan_events e JOIN loans l ON l.id = e.loan_id GROUP BY 1`},
 		"user_totals": {`DELETE FROM user_totals`, `INSERT INTO user_totals (shard, count) SELECT 0, count(*) FROM users`},
+		"withdrawal_totals": {`DELETE FROM withdrawal_totals`,
+			`INSERT INTO withdrawal_totals (status, shard, count, amount)
+			 SELECT status, 0, count(*), sum(amount) FROM withdrawals GROUP BY status`},
 		// (The UPDATE fires the loans trigger that counts into overdue_totals: empty it after.)
 		"overdue_totals": {`UPDATE loans l SET overdue_installments = o.n
 			 FROM (SELECT loan_id, count(*)::int AS n FROM loan_installments WHERE status = 'overdue' GROUP BY loan_id) o

@@ -193,3 +193,10 @@ type Withdrawal struct {
 	ResolvedAt  *time.Time
 	CreatedAt   time.Time
 }
+
+type WithdrawalTotal struct {
+	Status string
+	Shard  int32
+	Count  int64
+	Amount int64
+}

@@ -32,6 +32,14 @@ UNION ALL
 SELECT 'loans with a wrong overdue count', (SELECT count(*) FROM loans l
         WHERE l.overdue_installments <> (SELECT count(*) FROM loan_installments i WHERE i.loan_id = l.id AND i.status = 'overdue'))::bigint, 0
 UNION ALL
+SELECT 'withdrawals ' || s.status, (SELECT coalesce(sum(count), 0) FROM withdrawal_totals t WHERE t.status = s.status)::bigint,
+       (SELECT count(*) FROM withdrawals w WHERE w.status = s.status)::bigint
+FROM (VALUES ('pending'), ('processed'), ('cancelled')) AS s(status)
+UNION ALL
+SELECT 'withdrawn amount ' || s.status, (SELECT coalesce(sum(amount), 0) FROM withdrawal_totals t WHERE t.status = s.status)::bigint,
+       (SELECT coalesce(sum(amount), 0) FROM withdrawals w WHERE w.status = s.status)::bigint
+FROM (VALUES ('pending'), ('processed'), ('cancelled')) AS s(status)
+UNION ALL
 SELECT 'users', (SELECT coalesce(sum(count), 0) FROM user_totals)::bigint, (SELECT count(*) FROM users)::bigint
 `
 
@@ -162,8 +170,8 @@ func (q *Queries) StatsOverdue(ctx context.Context) (StatsOverdueRow, error) {
 }
 
 const statsPendingWithdrawals = `-- name: StatsPendingWithdrawals :one
-SELECT count(*)::bigint AS count, coalesce(sum(amount), 0)::bigint AS amount
-FROM withdrawals WHERE status = 'pending'
+SELECT coalesce(sum(count), 0)::bigint AS count, coalesce(sum(amount), 0)::bigint AS amount
+FROM withdrawal_totals WHERE status = 'pending'
 `
 
 type StatsPendingWithdrawalsRow struct {
@@ -171,6 +179,7 @@ type StatsPendingWithdrawalsRow struct {
 	Amount int64
 }
 
+// From the trigger-kept totals (00008_withdrawal_totals).
 func (q *Queries) StatsPendingWithdrawals(ctx context.Context) (StatsPendingWithdrawalsRow, error) {
 	row := q.db.QueryRow(ctx, statsPendingWithdrawals)
 	var i StatsPendingWithdrawalsRow
