@@ -13,7 +13,8 @@ SELECT * FROM loans WHERE id = $1;
 SELECT * FROM loans WHERE id = $1 FOR UPDATE;
 
 -- name: LoanListNewest :many
-SELECT * FROM loans
+-- A page of loan ids (LoanViews then reads the loans with what readers see).
+SELECT id, created_at FROM loans
 WHERE (sqlc.narg(user_id)::uuid IS NULL OR user_id = sqlc.narg(user_id))
   AND (sqlc.narg(status)::text IS NULL OR status = sqlc.narg(status))
   AND (sqlc.narg(from_at)::timestamptz IS NULL OR created_at >= sqlc.narg(from_at))
@@ -23,7 +24,8 @@ ORDER BY created_at DESC, id DESC
 LIMIT @lim;
 
 -- name: LoanListOldest :many
-SELECT * FROM loans
+-- A page of loan ids (LoanViews then reads the loans with what readers see).
+SELECT id, created_at FROM loans
 WHERE (sqlc.narg(user_id)::uuid IS NULL OR user_id = sqlc.narg(user_id))
   AND (sqlc.narg(status)::text IS NULL OR status = sqlc.narg(status))
   AND (sqlc.narg(from_at)::timestamptz IS NULL OR created_at >= sqlc.narg(from_at))

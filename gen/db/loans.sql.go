@@ -383,7 +383,7 @@ func (q *Queries) LoanGetForUpdate(ctx context.Context, id uuid.UUID) (Loan, err
 }
 
 const loanListNewest = `-- name: LoanListNewest :many
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans
+SELECT id, created_at FROM loans
 WHERE ($1::uuid IS NULL OR user_id = $1)
   AND ($2::text IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR created_at >= $3)
@@ -403,7 +403,13 @@ type LoanListNewestParams struct {
 	Lim      int32
 }
 
-func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) ([]Loan, error) {
+type LoanListNewestRow struct {
+	ID        uuid.UUID
+	CreatedAt time.Time
+}
+
+// A page of loan ids (LoanViews then reads the loans with what readers see).
+func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) ([]LoanListNewestRow, error) {
 	rows, err := q.db.Query(ctx, loanListNewest,
 		arg.UserID,
 		arg.Status,
@@ -417,32 +423,10 @@ func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) 
 		return nil, err
 	}
 	defer rows.Close()
-	items := []Loan{}
+	items := []LoanListNewestRow{}
 	for rows.Next() {
-		var i Loan
-		if err := rows.Scan(
-			&i.ID,
-			&i.Number,
-			&i.UserID,
-			&i.Amount,
-			&i.TermMonths,
-			&i.AnnualRateBps,
-			&i.MonthlyPayment,
-			&i.TotalInterest,
-			&i.Purpose,
-			&i.Status,
-			&i.DecisionReason,
-			&i.DecidedBy,
-			&i.DecidedAt,
-			&i.DisbursedAt,
-			&i.ClosedAt,
-			&i.PrincipalPaid,
-			&i.InterestPaid,
-			&i.DaysPastDue,
-			&i.CreatedAt,
-			&i.UpdatedAt,
-			&i.OverdueInstallments,
-		); err != nil {
+		var i LoanListNewestRow
+		if err := rows.Scan(&i.ID, &i.CreatedAt); err != nil {
 			return nil, err
 		}
 		items = append(items, i)
@@ -454,7 +438,7 @@ func (q *Queries) LoanListNewest(ctx context.Context, arg LoanListNewestParams) 
 }
 
 const loanListOldest = `-- name: LoanListOldest :many
-SELECT id, number, user_id, amount, term_months, annual_rate_bps, monthly_payment, total_interest, purpose, status, decision_reason, decided_by, decided_at, disbursed_at, closed_at, principal_paid, interest_paid, days_past_due, created_at, updated_at, overdue_installments FROM loans
+SELECT id, created_at FROM loans
 WHERE ($1::uuid IS NULL OR user_id = $1)
   AND ($2::text IS NULL OR status = $2)
   AND ($3::timestamptz IS NULL OR created_at >= $3)
@@ -474,7 +458,13 @@ type LoanListOldestParams struct {
 	Lim      int32
 }
 
-func (q *Queries) LoanListOldest(ctx context.Context, arg LoanListOldestParams) ([]Loan, error) {
+type LoanListOldestRow struct {
+	ID        uuid.UUID
+	CreatedAt time.Time
+}
+
+// A page of loan ids (LoanViews then reads the loans with what readers see).
+func (q *Queries) LoanListOldest(ctx context.Context, arg LoanListOldestParams) ([]LoanListOldestRow, error) {
 	rows, err := q.db.Query(ctx, loanListOldest,
 		arg.UserID,
 		arg.Status,
@@ -488,32 +478,10 @@ func (q *Queries) LoanListOldest(ctx context.Context, arg LoanListOldestParams) 
 		return nil, err
 	}
 	defer rows.Close()
-	items := []Loan{}
+	items := []LoanListOldestRow{}
 	for rows.Next() {
-		var i Loan
-		if err := rows.Scan(
-			&i.ID,
-			&i.Number,
-			&i.UserID,
-			&i.Amount,
-			&i.TermMonths,
-			&i.AnnualRateBps,
-			&i.MonthlyPayment,
-			&i.TotalInterest,
-			&i.Purpose,
-			&i.Status,
-			&i.DecisionReason,
-			&i.DecidedBy,
-			&i.DecidedAt,
-			&i.DisbursedAt,
-			&i.ClosedAt,
-			&i.PrincipalPaid,
-			&i.InterestPaid,
-			&i.DaysPastDue,
-			&i.CreatedAt,
-			&i.UpdatedAt,
-			&i.OverdueInstallments,
-		); err != nil {
+		var i LoanListOldestRow
+		if err := rows.Scan(&i.ID, &i.CreatedAt); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

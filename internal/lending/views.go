@@ -129,6 +129,12 @@ type Filter struct {
 	Cursor   *string
 }
 
+// pageKey is a loan's place in a keyset-paginated list.
+type pageKey struct {
+	ID        uuid.UUID
+	CreatedAt time.Time
+}
+
 // List pages through loans: staff see all, borrowers their own.
 func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View, *string, error) {
 	owner, err := p.ScopeToOwner(f.UserID)
@@ -141,23 +147,33 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View,
 		return nil, nil, err
 	}
 	lim := page.Limit(f.Limit)
-	var rows []dbgen.Loan
+	// The two orders are two queries (each with its own index); their rows
+	// have the same fields.
+	var keys []pageKey
 	if f.Oldest {
+		var rows []dbgen.LoanListOldestRow
 		rows, err = s.search.LoanListOldest(ctx, dbgen.LoanListOldestParams{
 			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 		})
+		for _, r := range rows {
+			keys = append(keys, pageKey(r))
+		}
 	} else {
+		var rows []dbgen.LoanListNewestRow
 		rows, err = s.search.LoanListNewest(ctx, dbgen.LoanListNewestParams{
 			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
 		})
+		for _, r := range rows {
+			keys = append(keys, pageKey(r))
+		}
 	}
 	if err != nil {
 		return nil, nil, database.Classify(err)
 	}
-	rows, next := page.Next(rows, lim, func(l dbgen.Loan) (time.Time, uuid.UUID) { return l.CreatedAt, l.ID })
-	ids := make([]uuid.UUID, len(rows))
-	for i, l := range rows {
-		ids[i] = l.ID
+	keys, next := page.Next(keys, lim, func(k pageKey) (time.Time, uuid.UUID) { return k.CreatedAt, k.ID })
+	ids := make([]uuid.UUID, len(keys))
+	for i, k := range keys {
+		ids[i] = k.ID
 	}
 	views, err := s.views(ctx, s.q, ids)
 	return views, next, database.Classify(err)
