@@ -18,16 +18,14 @@ func (s *Server) ListNotifications(ctx context.Context, r api.ListNotificationsR
 	if err != nil {
 		return nil, err
 	}
-	c, err := page.Decode(r.Params.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	lim := page.Limit(r.Params.Limit)
-	rows, unread, err := s.inbox.List(ctx, p.UserID, r.Params.Unread != nil && *r.Params.Unread, c.At, c.ID, lim+1)
+	var unread int64
+	rows, next, err := page.Fetch(r.Params.Cursor, r.Params.Limit, func(c page.Cursor, n int32) (rows []dbgen.Notification, err error) {
+		rows, unread, err = s.inbox.List(ctx, p.UserID, r.Params.Unread != nil && *r.Params.Unread, c.At, c.ID, n)
+		return rows, err
+	}, func(n dbgen.Notification) (time.Time, uuid.UUID) { return n.CreatedAt, n.ID })
 	if err != nil {
 		return nil, database.Classify(err)
 	}
-	rows, next := page.Next(rows, lim, func(n dbgen.Notification) (time.Time, uuid.UUID) { return n.CreatedAt, n.ID })
 	items := make([]api.Notification, len(rows))
 	for i, n := range rows {
 		items[i] = toNotification(n)

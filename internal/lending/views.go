@@ -142,35 +142,30 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]View,
 		return nil, nil, err
 	}
 	f.UserID = owner
-	c, err := page.Decode(f.Cursor)
-	if err != nil {
-		return nil, nil, err
-	}
-	lim := page.Limit(f.Limit)
-	// The two orders are two queries (each with its own index); their rows
-	// have the same fields.
-	var keys []pageKey
-	if f.Oldest {
-		var rows []dbgen.LoanListOldestRow
-		rows, err = s.search.LoanListOldest(ctx, dbgen.LoanListOldestParams{
-			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
-		})
-		for _, r := range rows {
-			keys = append(keys, pageKey(r))
+	keys, next, err := page.Fetch(f.Cursor, f.Limit, func(c page.Cursor, n int32) ([]pageKey, error) {
+		// Two orders, two queries (each with its own index), rows of one shape.
+		if f.Oldest {
+			rows, err := s.search.LoanListOldest(ctx, dbgen.LoanListOldestParams{
+				UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: n,
+			})
+			keys := make([]pageKey, len(rows))
+			for i, r := range rows {
+				keys[i] = pageKey(r)
+			}
+			return keys, err
 		}
-	} else {
-		var rows []dbgen.LoanListNewestRow
-		rows, err = s.search.LoanListNewest(ctx, dbgen.LoanListNewestParams{
-			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
+		rows, err := s.search.LoanListNewest(ctx, dbgen.LoanListNewestParams{
+			UserID: f.UserID, Status: f.Status, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: n,
 		})
-		for _, r := range rows {
-			keys = append(keys, pageKey(r))
+		keys := make([]pageKey, len(rows))
+		for i, r := range rows {
+			keys[i] = pageKey(r)
 		}
-	}
+		return keys, err
+	}, func(k pageKey) (time.Time, uuid.UUID) { return k.CreatedAt, k.ID })
 	if err != nil {
 		return nil, nil, database.Classify(err)
 	}
-	keys, next := page.Next(keys, lim, func(k pageKey) (time.Time, uuid.UUID) { return k.CreatedAt, k.ID })
 	ids := make([]uuid.UUID, len(keys))
 	for i, k := range keys {
 		ids[i] = k.ID

@@ -33,8 +33,8 @@ func Limit(l *int32) int32 {
 	return min(*l, MaxLimit)
 }
 
-// Decode parses a cursor string (empty means the first page).
-func Decode(s *string) (Cursor, error) {
+// decode parses a cursor string (empty means the first page).
+func decode(s *string) (Cursor, error) {
 	if s == nil || *s == "" {
 		return Cursor{}, nil
 	}
@@ -57,9 +57,9 @@ func Encode(at time.Time, id uuid.UUID) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatInt(at.UnixNano(), 10) + "|" + id.String()))
 }
 
-// Next returns the next cursor when the query returned more than limit rows
+// next returns the next cursor when the query returned more than limit rows
 // (it asks for limit+1), and trims the rows to limit.
-func Next[T any](rows []T, limit int32, key func(T) (time.Time, uuid.UUID)) ([]T, *string) {
+func next[T any](rows []T, limit int32, key func(T) (time.Time, uuid.UUID)) ([]T, *string) {
 	if int32(len(rows)) <= limit {
 		return rows, nil
 	}
@@ -67,4 +67,21 @@ func Next[T any](rows []T, limit int32, key func(T) (time.Time, uuid.UUID)) ([]T
 	at, id := key(rows[len(rows)-1])
 	c := Encode(at, id)
 	return rows, &c
+}
+
+// Fetch reads one page: it decodes the cursor, asks query for up to
+// limit+1 rows after it (the extra one tells whether a next page exists)
+// and returns at most limit rows with the next page's cursor.
+func Fetch[T any](cursor *string, limit *int32, query func(after Cursor, n int32) ([]T, error), key func(T) (time.Time, uuid.UUID)) ([]T, *string, error) {
+	c, err := decode(cursor)
+	if err != nil {
+		return nil, nil, err
+	}
+	lim := Limit(limit)
+	rows, err := query(c, lim+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, after := next(rows, lim, key)
+	return rows, after, nil
 }

@@ -57,22 +57,15 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]dbgen
 	if !p.IsAdmin() {
 		return nil, nil, apperr.Forbidden("only staff can list users")
 	}
-	c, err := page.Decode(f.Cursor)
-	if err != nil {
-		return nil, nil, err
-	}
 	if f.Q != nil && strings.TrimSpace(*f.Q) == "" {
 		f.Q = nil
 	}
-	lim := page.Limit(f.Limit)
-	rows, err := s.search.UserList(ctx, dbgen.UserListParams{
-		Role: f.Role, Status: f.Status, Q: f.Q, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
-	})
-	if err != nil {
-		return nil, nil, database.Classify(err)
-	}
-	rows, next := page.Next(rows, lim, func(u dbgen.User) (time.Time, uuid.UUID) { return u.CreatedAt, u.ID })
-	return rows, next, nil
+	rows, next, err := page.Fetch(f.Cursor, f.Limit, func(c page.Cursor, n int32) ([]dbgen.User, error) {
+		return s.search.UserList(ctx, dbgen.UserListParams{
+			Role: f.Role, Status: f.Status, Q: f.Q, CursorAt: c.At, CursorID: c.ID, Lim: n,
+		})
+	}, func(u dbgen.User) (time.Time, uuid.UUID) { return u.CreatedAt, u.ID })
+	return rows, next, database.Classify(err)
 }
 
 // Update is a partial change of a user.

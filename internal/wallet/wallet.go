@@ -118,17 +118,10 @@ func (s *Service) Transactions(ctx context.Context, p auth.Principal, f Filter) 
 		return nil, nil, err
 	}
 	f.UserID = owner
-	c, err := page.Decode(f.Cursor)
-	if err != nil {
-		return nil, nil, err
-	}
-	lim := page.Limit(f.Limit)
-	rows, err := s.search.WalletTransactionList(ctx, dbgen.WalletTransactionListParams{
-		UserID: f.UserID, LoanID: f.LoanID, Type: f.Type, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1,
-	})
-	if err != nil {
-		return nil, nil, database.Classify(err)
-	}
-	rows, next := page.Next(rows, lim, func(t dbgen.WalletTransaction) (time.Time, uuid.UUID) { return t.CreatedAt, t.ID })
-	return rows, next, nil
+	rows, next, err := page.Fetch(f.Cursor, f.Limit, func(c page.Cursor, n int32) ([]dbgen.WalletTransaction, error) {
+		return s.search.WalletTransactionList(ctx, dbgen.WalletTransactionListParams{
+			UserID: f.UserID, LoanID: f.LoanID, Type: f.Type, FromAt: f.From, ToAt: f.To, CursorAt: c.At, CursorID: c.ID, Lim: n,
+		})
+	}, func(t dbgen.WalletTransaction) (time.Time, uuid.UUID) { return t.CreatedAt, t.ID })
+	return rows, next, database.Classify(err)
 }

@@ -165,20 +165,11 @@ func (s *Service) List(ctx context.Context, p auth.Principal, f Filter) ([]dbgen
 		return nil, nil, err
 	}
 	f.UserID = owner
-	c, err := page.Decode(f.Cursor)
-	if err != nil {
-		return nil, nil, err
-	}
-	lim := page.Limit(f.Limit)
-	var rows []dbgen.Withdrawal
-	if f.Oldest {
-		rows, err = s.search.WithdrawalListOldest(ctx, dbgen.WithdrawalListOldestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
-	} else {
-		rows, err = s.search.WithdrawalListNewest(ctx, dbgen.WithdrawalListNewestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: lim + 1})
-	}
-	if err != nil {
-		return nil, nil, database.Classify(err)
-	}
-	rows, next := page.Next(rows, lim, func(w dbgen.Withdrawal) (time.Time, uuid.UUID) { return w.CreatedAt, w.ID })
-	return rows, next, nil
+	rows, next, err := page.Fetch(f.Cursor, f.Limit, func(c page.Cursor, n int32) ([]dbgen.Withdrawal, error) {
+		if f.Oldest {
+			return s.search.WithdrawalListOldest(ctx, dbgen.WithdrawalListOldestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: n})
+		}
+		return s.search.WithdrawalListNewest(ctx, dbgen.WithdrawalListNewestParams{UserID: f.UserID, Status: f.Status, CursorAt: c.At, CursorID: c.ID, Lim: n})
+	}, func(w dbgen.Withdrawal) (time.Time, uuid.UUID) { return w.CreatedAt, w.ID })
+	return rows, next, database.Classify(err)
 }
