@@ -15,9 +15,14 @@ SELECT l.*, u.full_name AS borrower_name, u.email AS borrower_email
 FROM loans l JOIN users u ON u.id = l.user_id
 WHERE l.id = $1;
 
--- name: LoanOverdueSummary :many
--- Per loan with overdue installments: the oldest overdue due date.
-SELECT loan_id, min(due_date)::date AS oldest_due
-FROM loan_installments
-WHERE status = 'overdue' AND loan_id = ANY(@loan_ids::uuid[])
-GROUP BY loan_id;
+-- name: LoanMarkDaysPastDue :many
+-- The second step of the sweep, for all the loans it touched at once: days
+-- past due counted from the oldest overdue installment of each loan,
+-- returned with what the notification to the borrower names.
+UPDATE loans SET days_past_due = o.days
+FROM (SELECT loan_id, (sqlc.arg(today)::date - min(due_date))::int AS days
+      FROM loan_installments
+      WHERE status = 'overdue' AND loan_id = ANY(sqlc.arg(loan_ids)::uuid[])
+      GROUP BY loan_id) o
+WHERE loans.id = o.loan_id
+RETURNING loans.id, loans.user_id, loans.number, loans.days_past_due;

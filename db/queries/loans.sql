@@ -56,9 +56,6 @@ UPDATE loans SET principal_paid = principal_paid + @principal, interest_paid = i
 WHERE id = @id
 RETURNING *;
 
--- name: LoanSetDaysPastDue :exec
-UPDATE loans SET days_past_due = $2 WHERE id = $1 AND days_past_due <> $2;
-
 -- name: LoanEventCreate :exec
 INSERT INTO loan_events (loan_id, from_status, to_status, actor_id, reason)
 VALUES ($1, $2, $3, $4, $5);

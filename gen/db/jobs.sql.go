@@ -128,29 +128,46 @@ func (q *Queries) EmailOutboxMarkSent(ctx context.Context, id uuid.UUID) error {
 	return err
 }
 
-const loanOverdueSummary = `-- name: LoanOverdueSummary :many
-SELECT loan_id, min(due_date)::date AS oldest_due
-FROM loan_installments
-WHERE status = 'overdue' AND loan_id = ANY($1::uuid[])
-GROUP BY loan_id
+const loanMarkDaysPastDue = `-- name: LoanMarkDaysPastDue :many
+UPDATE loans SET days_past_due = o.days
+FROM (SELECT loan_id, ($1::date - min(due_date))::int AS days
+      FROM loan_installments
+      WHERE status = 'overdue' AND loan_id = ANY($2::uuid[])
+      GROUP BY loan_id) o
+WHERE loans.id = o.loan_id
+RETURNING loans.id, loans.user_id, loans.number, loans.days_past_due
 `
 
-type LoanOverdueSummaryRow struct {
-	LoanID    uuid.UUID
-	OldestDue time.Time
+type LoanMarkDaysPastDueParams struct {
+	Today   time.Time
+	LoanIds []uuid.UUID
 }
 
-// Per loan with overdue installments: the oldest overdue due date.
-func (q *Queries) LoanOverdueSummary(ctx context.Context, loanIds []uuid.UUID) ([]LoanOverdueSummaryRow, error) {
-	rows, err := q.db.Query(ctx, loanOverdueSummary, loanIds)
+type LoanMarkDaysPastDueRow struct {
+	ID          uuid.UUID
+	UserID      uuid.UUID
+	Number      string
+	DaysPastDue int32
+}
+
+// The second step of the sweep, for all the loans it touched at once: days
+// past due counted from the oldest overdue installment of each loan,
+// returned with what the notification to the borrower names.
+func (q *Queries) LoanMarkDaysPastDue(ctx context.Context, arg LoanMarkDaysPastDueParams) ([]LoanMarkDaysPastDueRow, error) {
+	rows, err := q.db.Query(ctx, loanMarkDaysPastDue, arg.Today, arg.LoanIds)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []LoanOverdueSummaryRow{}
+	items := []LoanMarkDaysPastDueRow{}
 	for rows.Next() {
-		var i LoanOverdueSummaryRow
-		if err := rows.Scan(&i.LoanID, &i.OldestDue); err != nil {
+		var i LoanMarkDaysPastDueRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.UserID,
+			&i.Number,
+			&i.DaysPastDue,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

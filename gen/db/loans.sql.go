@@ -506,20 +506,6 @@ func (q *Queries) LoanLockFallingDue(ctx context.Context, today time.Time) error
 	return err
 }
 
-const loanSetDaysPastDue = `-- name: LoanSetDaysPastDue :exec
-UPDATE loans SET days_past_due = $2 WHERE id = $1 AND days_past_due <> $2
-`
-
-type LoanSetDaysPastDueParams struct {
-	ID          uuid.UUID
-	DaysPastDue int32
-}
-
-func (q *Queries) LoanSetDaysPastDue(ctx context.Context, arg LoanSetDaysPastDueParams) error {
-	_, err := q.db.Exec(ctx, loanSetDaysPastDue, arg.ID, arg.DaysPastDue)
-	return err
-}
-
 const loanSetStatus = `-- name: LoanSetStatus :one
 UPDATE loans SET
     status          = $1,

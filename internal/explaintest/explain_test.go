@@ -241,7 +241,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		{"job: contract of a loan", "contractLoanGet", []any{f.disbursed}, true},
 		{"job: delinquency sweep: lock the loans", "loanLockFallingDue", []any{today}, false},
 		{"job: delinquency sweep", "installmentMarkOverdue", []any{today}, false},
-		{"job: overdue summary", "loanOverdueSummary", []any{ids}, true},
+		{"job: days past due of the swept loans", "loanMarkDaysPastDue", []any{today, ids}, true},
 		{"job: expired sessions", "sessionDeleteExpired", nil, false},
 	}
 	for _, c := range checks {

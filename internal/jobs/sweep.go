@@ -61,23 +61,15 @@ func Sweep(ctx context.Context, pool *pgxpool.Pool, now time.Time) (int, error) 
 		if len(loans) == 0 {
 			return nil
 		}
-		summary, err := q.LoanOverdueSummary(ctx, loans)
+		marked, err := q.LoanMarkDaysPastDue(ctx, dbgen.LoanMarkDaysPastDueParams{Today: today, LoanIds: loans})
 		if err != nil {
 			return err
 		}
-		for _, s := range summary {
-			days := int32(today.Sub(s.OldestDue).Hours() / 24)
-			if err := q.LoanSetDaysPastDue(ctx, dbgen.LoanSetDaysPastDueParams{ID: s.LoanID, DaysPastDue: days}); err != nil {
-				return err
-			}
-			loan, err := q.LoanGetByID(ctx, s.LoanID)
-			if err != nil {
-				return err
-			}
+		for _, l := range marked {
 			if err := notify.Send(ctx, q, notify.Event{
-				UserID: loan.UserID, Type: "loan.overdue", Title: "Payment overdue on loan " + loan.Number,
-				Body: "An installment of loan " + loan.Number + " is past due. Please repay from your wallet to avoid further delay.",
-				Data: map[string]any{"loan_id": loan.ID, "number": loan.Number, "days_past_due": days},
+				UserID: l.UserID, Type: "loan.overdue", Title: "Payment overdue on loan " + l.Number,
+				Body: "An installment of loan " + l.Number + " is past due. Please repay from your wallet to avoid further delay.",
+				Data: map[string]any{"loan_id": l.ID, "number": l.Number, "days_past_due": l.DaysPastDue},
 			}); err != nil {
 				return err
 			}
