@@ -13,15 +13,14 @@ import (
 type Kind int
 
 const (
-	KindInvalid        Kind = iota + 1 // malformed input (400)
-	KindUnauthorized                   // missing or bad credentials (401)
-	KindForbidden                      // authenticated but not allowed (403)
-	KindNotFound                       // no such object visible to the caller (404)
-	KindConflict                       // the object's state forbids it, or a duplicate (409)
-	KindUnprocessable                  // well-formed but breaks a rule (422)
-	KindRateLimited                    // too many attempts (429)
-	KindUnavailable                    // a dependency is down (503)
-	KindNotImplemented                 // an endpoint of the contract not built yet (501)
+	KindInvalid       Kind = iota + 1 // malformed input (400)
+	KindUnauthorized                  // missing or bad credentials (401)
+	KindForbidden                     // authenticated but not allowed (403)
+	KindNotFound                      // no such object visible to the caller (404)
+	KindConflict                      // the object's state forbids it, or a duplicate (409)
+	KindUnprocessable                 // well-formed but breaks a rule (422)
+	KindRateLimited                   // too many attempts (429)
+	KindUnavailable                   // a dependency is down (503)
 )
 
 // FieldError names one invalid input field.
@@ -102,11 +101,6 @@ func RateLimited(retryAfter time.Duration, format string, args ...any) *Error {
 // Unavailable reports a dependency outage.
 func Unavailable(format string, args ...any) *Error {
 	return newErr(KindUnavailable, "unavailable", "Service unavailable", format, args...)
-}
-
-// NotImplemented reports a documented operation that is not built yet.
-func NotImplemented(op string) *Error {
-	return newErr(KindNotImplemented, "not-implemented", "Not implemented", "%s is part of the contract but not available yet", op)
 }
 
 // As extracts an *Error from err.

@@ -36,9 +36,6 @@ func newMetrics() *metrics {
 	return m
 }
 
-// Registry exposes the registry so other packages (jobs, websockets) can add collectors.
-func (m *metrics) Registry() *prometheus.Registry { return m.reg }
-
 func (m *metrics) middleware() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {

@@ -23,15 +23,14 @@ const problemBase = "https://lending.example/problems/"
 
 // statusOf is the one table from domain failure to HTTP status.
 var statusOf = map[apperr.Kind]int{
-	apperr.KindInvalid:        http.StatusBadRequest,
-	apperr.KindUnauthorized:   http.StatusUnauthorized,
-	apperr.KindForbidden:      http.StatusForbidden,
-	apperr.KindNotFound:       http.StatusNotFound,
-	apperr.KindConflict:       http.StatusConflict,
-	apperr.KindUnprocessable:  http.StatusUnprocessableEntity,
-	apperr.KindRateLimited:    http.StatusTooManyRequests,
-	apperr.KindUnavailable:    http.StatusServiceUnavailable,
-	apperr.KindNotImplemented: http.StatusNotImplemented,
+	apperr.KindInvalid:       http.StatusBadRequest,
+	apperr.KindUnauthorized:  http.StatusUnauthorized,
+	apperr.KindForbidden:     http.StatusForbidden,
+	apperr.KindNotFound:      http.StatusNotFound,
+	apperr.KindConflict:      http.StatusConflict,
+	apperr.KindUnprocessable: http.StatusUnprocessableEntity,
+	apperr.KindRateLimited:   http.StatusTooManyRequests,
+	apperr.KindUnavailable:   http.StatusServiceUnavailable,
 }
 
 // writeProblem renders an RFC 9457 document.
