@@ -8,7 +8,7 @@ LIMIT @lim
 FOR UPDATE OF n SKIP LOCKED;
 
 -- name: EmailOutboxMarkSent :exec
-UPDATE notifications SET emailed_at = now() WHERE id = $1;
+UPDATE notifications SET emailed_at = now() WHERE id = ANY(@ids::uuid[]);
 
 -- name: ContractLoanGet :one
 SELECT l.*, u.full_name AS borrower_name, u.email AS borrower_email

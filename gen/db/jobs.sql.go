@@ -120,11 +120,11 @@ func (q *Queries) EmailOutboxClaim(ctx context.Context, lim int32) ([]EmailOutbo
 }
 
 const emailOutboxMarkSent = `-- name: EmailOutboxMarkSent :exec
-UPDATE notifications SET emailed_at = now() WHERE id = $1
+UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])
 `
 
-func (q *Queries) EmailOutboxMarkSent(ctx context.Context, id uuid.UUID) error {
-	_, err := q.db.Exec(ctx, emailOutboxMarkSent, id)
+func (q *Queries) EmailOutboxMarkSent(ctx context.Context, ids []uuid.UUID) error {
+	_, err := q.db.Exec(ctx, emailOutboxMarkSent, ids)
 	return err
 }
 

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -149,15 +150,48 @@ func TestDelinquencySweep(t *testing.T) {
 }
 
 type recordingSender struct {
-	mu   sync.Mutex
-	sent []string
+	mu     sync.Mutex
+	sent   []string
+	failAt int // when > 0, the failAt-th Send fails (the server refused it)
+	calls  int
 }
 
 func (r *recordingSender) Send(_ context.Context, to, subject, _ string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.calls++
+	if r.calls == r.failAt {
+		return errors.New("550 mailbox unavailable")
+	}
 	r.sent = append(r.sent, to+"|"+subject)
 	return nil
+}
+
+// A send that fails keeps what went out before it: the retry resends
+// only from the failure on, never the e-mails already delivered.
+func TestEmailOutboxFailureKeepsWhatWasSent(t *testing.T) {
+	t.Parallel()
+	env := apitest.New(t)
+	u := env.Register("mailfail")
+	for _, amount := range []int64{1_000, 2_000, 3_000} {
+		deposit(t, u, amount)
+	}
+	var pending int
+	if err := env.Pool.QueryRow(ctx, "SELECT count(*) FROM notifications WHERE emailed_at IS NULL").Scan(&pending); err != nil || pending < 3 {
+		t.Fatalf("pending e-mails: %d %v", pending, err)
+	}
+	rec := &recordingSender{failAt: 2}
+	n, err := jobs.DrainOutbox(ctx, env.Pool, rec)
+	if err == nil || n != 1 || len(rec.sent) != 1 {
+		t.Fatalf("drain with a failing second send: sent %d, err %v; want 1 and the error", n, err)
+	}
+	retry := &recordingSender{}
+	if n, err := jobs.DrainOutbox(ctx, env.Pool, retry); err != nil || n != pending-1 {
+		t.Fatalf("retry: sent %d, err %v; want the %d not yet delivered", n, err, pending-1)
+	}
+	if n, _ := jobs.DrainOutbox(ctx, env.Pool, retry); n != 0 {
+		t.Fatalf("a third drain sent %d", n)
+	}
 }
 
 func TestEmailOutboxSendsOnce(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"net/smtp"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
@@ -69,34 +70,40 @@ func (w *EmailWorker) Work(ctx context.Context, _ *river.Job[EmailArgs]) error {
 }
 
 // DrainOutbox sends every pending e-mail and returns how many it sent.
+// A batch is claimed (locked) in a transaction and marked sent in one
+// statement; when a send fails, what was sent before it is still marked,
+// so a retry of the job resends only from the failure on.
 func DrainOutbox(ctx context.Context, pool *pgxpool.Pool, sender Sender) (int, error) {
 	total := 0
 	for {
-		n := 0
+		var sent []uuid.UUID
+		var sendErr error
 		err := database.InTx(ctx, pool, func(tx pgx.Tx) error {
+			sent, sendErr = nil, nil
 			q := dbgen.New(tx)
 			rows, err := q.EmailOutboxClaim(ctx, 50)
 			if err != nil {
 				return err
 			}
-			n = len(rows)
 			for _, r := range rows {
 				body := "Hello " + r.FullName + ",\n\n" + r.Body + "\n"
 				if err := sender.Send(ctx, r.Email, r.Title, body); err != nil {
-					return fmt.Errorf("send to %s: %w", r.Email, err)
+					sendErr = fmt.Errorf("send to %s: %w", r.Email, err)
+					break
 				}
-				if err := q.EmailOutboxMarkSent(ctx, r.ID); err != nil {
-					return err
-				}
+				sent = append(sent, r.ID)
 			}
-			return nil
+			if len(sent) == 0 {
+				return nil
+			}
+			return q.EmailOutboxMarkSent(ctx, sent)
 		})
 		if err != nil {
 			return total, err
 		}
-		total += n
-		if n == 0 {
-			return total, nil
+		total += len(sent)
+		if sendErr != nil || len(sent) == 0 {
+			return total, sendErr
 		}
 	}
 }
