@@ -25,7 +25,7 @@ func (s *Server) loanReply(ctx context.Context, tx pgx.Tx, l dbgen.Loan, err err
 	if err != nil {
 		return api.Loan{}, err
 	}
-	v, err := s.lending.View(ctx, tx, l)
+	v, err := s.lending.View(ctx, tx, l.ID)
 	return s.toLoan(v), err
 }
 

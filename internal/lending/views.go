@@ -28,13 +28,13 @@ type View struct {
 	DaysPastDue   int
 }
 
-// View builds the view of one loan (inside tx when given, to see fresh writes).
-func (s *Service) View(ctx context.Context, tx pgx.Tx, loan dbgen.Loan) (View, error) {
+// View reads the view of one loan (inside tx when given, to see its writes).
+func (s *Service) View(ctx context.Context, tx pgx.Tx, id uuid.UUID) (View, error) {
 	q := s.q
 	if tx != nil {
 		q = q.WithTx(tx)
 	}
-	views, err := s.views(ctx, q, []uuid.UUID{loan.ID})
+	views, err := s.views(ctx, q, []uuid.UUID{id})
 	if err != nil {
 		return View{}, err
 	}
