@@ -1,11 +1,12 @@
-import { Card, Code, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Code, ScrollArea, Select, Table, Text, Tooltip } from '@mantine/core'
 import { IconSettingsAutomation } from '@tabler/icons-react'
 import type { JobState } from '@/lib/api'
 import { formatDateTime, formatRelative } from '@/lib/format'
 import { jobStates } from '@/lib/labels'
 import { useUrlFilters } from '@/lib/searchParams'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/States'
+import { EmptyState } from '@/components/States'
+import { ListCard } from '@/components/ListCard'
 import { FilterCard } from '@/components/FilterCard'
 import { JobStateBadge } from '@/components/StatusBadge'
 import { useJobs } from '../api/jobs'
@@ -31,68 +32,58 @@ export function JobsPage() {
           onChange={(v) => set({ state: v })}
         />
       </FilterCard>
-      <Card withBorder padding={0}>
-        {jobs.isPending ? (
-          <TableSkeleton />
-        ) : jobs.isError ? (
-          <Stack p="md">
-            <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState icon={<IconSettingsAutomation size={26} />} title={state ? `No ${state} jobs` : 'No jobs yet'} />
-        ) : (
-          <ScrollArea type="auto" offsetScrollbars>
-            <Table verticalSpacing="sm" highlightOnHover miw={900} style={{ fontVariantNumeric: 'tabular-nums' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">ID</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">State</Table.Th>
-                  <Table.Th scope="col" ta="right">Attempts</Table.Th>
-                  <Table.Th scope="col">Created</Table.Th>
-                  <Table.Th scope="col">Scheduled</Table.Th>
-                  <Table.Th scope="col">Finished</Table.Th>
-                  <Table.Th scope="col">Last error</Table.Th>
+      <ListCard query={jobs} empty={items.length === 0} emptyState={<EmptyState icon={<IconSettingsAutomation size={26} />} title={state ? `No ${state} jobs` : 'No jobs yet'} />}>
+        <ScrollArea type="auto" offsetScrollbars>
+          <Table verticalSpacing="sm" highlightOnHover miw={900} style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">ID</Table.Th>
+                <Table.Th scope="col">Kind</Table.Th>
+                <Table.Th scope="col">State</Table.Th>
+                <Table.Th scope="col" ta="right">Attempts</Table.Th>
+                <Table.Th scope="col">Created</Table.Th>
+                <Table.Th scope="col">Scheduled</Table.Th>
+                <Table.Th scope="col">Finished</Table.Th>
+                <Table.Th scope="col">Last error</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((j) => (
+                <Table.Tr key={j.id}>
+                  <Table.Td>{j.id}</Table.Td>
+                  <Table.Td>
+                    <Code>{j.kind}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <JobStateBadge state={j.state} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {j.attempt} / {j.max_attempts}
+                  </Table.Td>
+                  <Table.Td>
+                    <Tooltip label={formatDateTime(j.created_at)}>
+                      <Text size="sm">{formatRelative(j.created_at)}</Text>
+                    </Tooltip>
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(j.scheduled_at)}</Table.Td>
+                  <Table.Td>{formatDateTime(j.finalized_at)}</Table.Td>
+                  <Table.Td maw={280}>
+                    {j.last_error ? (
+                      <Text size="xs" c="red.7" lineClamp={2} title={j.last_error}>
+                        {j.last_error}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((j) => (
-                  <Table.Tr key={j.id}>
-                    <Table.Td>{j.id}</Table.Td>
-                    <Table.Td>
-                      <Code>{j.kind}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <JobStateBadge state={j.state} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {j.attempt} / {j.max_attempts}
-                    </Table.Td>
-                    <Table.Td>
-                      <Tooltip label={formatDateTime(j.created_at)}>
-                        <Text size="sm">{formatRelative(j.created_at)}</Text>
-                      </Tooltip>
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(j.scheduled_at)}</Table.Td>
-                    <Table.Td>{formatDateTime(j.finalized_at)}</Table.Td>
-                    <Table.Td maw={280}>
-                      {j.last_error ? (
-                        <Text size="xs" c="red.7" lineClamp={2} title={j.last_error}>
-                          {j.last_error}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
-        )}
-      </Card>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      </ListCard>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { Card, Select, Stack } from '@mantine/core'
+import { Select } from '@mantine/core'
 import { IconListDetails } from '@tabler/icons-react'
 import type { LoanStatus } from '@/lib/api'
 import { dayToInstant } from '@/lib/format'
@@ -6,7 +6,8 @@ import { loanStatuses, loanStatusLabel } from '@/lib/labels'
 import { useCursorPager } from '@/lib/paging'
 import { useUrlFilters } from '@/lib/searchParams'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/States'
+import { EmptyState } from '@/components/States'
+import { ListCard } from '@/components/ListCard'
 import { FilterCard } from '@/components/FilterCard'
 import { DateFilter } from '@/components/DateFilter'
 import { LoansTable } from '@/components/LoansTable'
@@ -46,26 +47,22 @@ export function LoansPage() {
         <DateFilter label="Applied from" value={values.from} onChange={(d) => set({ from: d })} maxDate={values.to} />
         <DateFilter label="Applied until" value={values.to} onChange={(d) => set({ to: d })} minDate={values.from} />
       </FilterCard>
-      <Card withBorder padding={0}>
-        {list.isPending ? (
-          <TableSkeleton />
-        ) : list.isError ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
+      <ListCard
+        query={list}
+        empty={items.length === 0}
+        emptyState={
           <EmptyState
             icon={<IconListDetails size={26} />}
             title={active ? 'No loans match these filters' : 'No loans yet'}
             description={active ? 'Try another status, borrower or date range.' : 'Loans appear here as soon as borrowers apply.'}
           />
-        ) : (
-          <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-            <LoansTable loans={items} />
-            <Pager pager={pager} nextCursor={list.data.next_cursor} fetching={list.isFetching} count={items.length} label="Loan pages" />
-          </div>
-        )}
-      </Card>
+        }
+      >
+        <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+          <LoansTable loans={items} />
+          <Pager pager={pager} nextCursor={list.data?.next_cursor} fetching={list.isFetching} count={items.length} label="Loan pages" />
+        </div>
+      </ListCard>
     </>
   )
 }

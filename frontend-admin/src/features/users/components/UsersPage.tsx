@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { Anchor, Avatar, Card, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Avatar, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch, IconUsers } from '@tabler/icons-react'
 import type { Role, UserStatus } from '@/lib/api'
@@ -9,7 +9,8 @@ import { roleLabel, roles, userStatuses, userStatusLabel } from '@/lib/labels'
 import { useCursorPager } from '@/lib/paging'
 import { useUrlFilters } from '@/lib/searchParams'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState, ErrorState, TableSkeleton } from '@/components/States'
+import { EmptyState } from '@/components/States'
+import { ListCard } from '@/components/ListCard'
 import { FilterCard } from '@/components/FilterCard'
 import { Pager } from '@/components/Pager'
 import { RoleBadge, UserStatusBadge } from '@/components/StatusBadge'
@@ -70,61 +71,55 @@ export function UsersPage() {
           onChange={(v) => set({ status: v })}
         />
       </FilterCard>
-      <Card withBorder padding={0}>
-        {list.isPending ? (
-          <TableSkeleton />
-        ) : list.isError ? (
-          <Stack p="md">
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState icon={<IconUsers size={26} />} title={active ? 'No users match' : 'No users yet'} description={active ? 'Try a shorter search or other filters.' : undefined} />
-        ) : (
-          <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-            <ScrollArea type="auto" offsetScrollbars>
-              <Table highlightOnHover verticalSpacing="sm" miw={720}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">User</Table.Th>
-                    <Table.Th scope="col">Role</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                    <Table.Th scope="col">Joined</Table.Th>
+      <ListCard
+        query={list}
+        empty={items.length === 0}
+        emptyState={<EmptyState icon={<IconUsers size={26} />} title={active ? 'No users match' : 'No users yet'} description={active ? 'Try a shorter search or other filters.' : undefined} />}
+      >
+        <div style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+          <ScrollArea type="auto" offsetScrollbars>
+            <Table highlightOnHover verticalSpacing="sm" miw={720}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">User</Table.Th>
+                  <Table.Th scope="col">Role</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Joined</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((u) => (
+                  <Table.Tr key={u.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/users/${u.id}`)} data-testid="user-row">
+                    <Table.Td>
+                      <Group gap="sm" wrap="nowrap">
+                        <Avatar radius="xl" color={u.role === 'admin' ? 'violet' : 'indigo'} size={34}>
+                          {initials(u.full_name) || '?'}
+                        </Avatar>
+                        <Stack gap={0}>
+                          <Anchor component={Link} to={`/users/${u.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
+                            {u.full_name}
+                          </Anchor>
+                          <Text size="xs" c="dimmed">
+                            {u.email}
+                          </Text>
+                        </Stack>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <RoleBadge role={u.role} />
+                    </Table.Td>
+                    <Table.Td>
+                      <UserStatusBadge status={u.status} />
+                    </Table.Td>
+                    <Table.Td>{formatDate(u.created_at)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((u) => (
-                    <Table.Tr key={u.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/users/${u.id}`)} data-testid="user-row">
-                      <Table.Td>
-                        <Group gap="sm" wrap="nowrap">
-                          <Avatar radius="xl" color={u.role === 'admin' ? 'violet' : 'indigo'} size={34}>
-                            {initials(u.full_name) || '?'}
-                          </Avatar>
-                          <Stack gap={0}>
-                            <Anchor component={Link} to={`/users/${u.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
-                              {u.full_name}
-                            </Anchor>
-                            <Text size="xs" c="dimmed">
-                              {u.email}
-                            </Text>
-                          </Stack>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <RoleBadge role={u.role} />
-                      </Table.Td>
-                      <Table.Td>
-                        <UserStatusBadge status={u.status} />
-                      </Table.Td>
-                      <Table.Td>{formatDate(u.created_at)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-            <Pager pager={pager} nextCursor={list.data.next_cursor} fetching={list.isFetching} count={items.length} label="User pages" />
-          </div>
-        )}
-      </Card>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          <Pager pager={pager} nextCursor={list.data?.next_cursor} fetching={list.isFetching} count={items.length} label="User pages" />
+        </div>
+      </ListCard>
     </>
   )
 }
